@@ -1,0 +1,51 @@
+// Lit's css`` and html`` templates keep their source indentation, which every visitor would download.
+// This squeezes the whitespace (and CSS comments) in the static parts of those literals at build
+// time, found through the syntax tree, so expressions and nested templates are never touched.
+import { parseAst } from 'vite';
+
+function squeezeCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/([\w-]):\s+/g, '$1:')
+    .replace(/\b0\.(\d)/g, '.$1')
+    .replace(/;}/g, '}');
+}
+
+const squeezeHtml = (text) => text.replace(/\s*\n\s*/g, ' ');
+
+function* taggedTemplates(node) {
+  if (!node || typeof node.type !== 'string') return;
+  if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && /^(css|html|svg)$/.test(node.tag.name)) {
+    yield node;
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const child of value) yield* taggedTemplates(child);
+    else if (value && typeof value === 'object') yield* taggedTemplates(value);
+  }
+}
+
+export function litLiterals() {
+  return {
+    name: 'mobilizon-lit-literals',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/(css|html)`/.test(code)) return null;
+      const edits = [];
+      for (const node of taggedTemplates(parseAst(code))) {
+        const squeeze = node.tag.name === 'css' ? squeezeCss : squeezeHtml;
+        for (const quasi of node.quasi.quasis) {
+          const raw = code.slice(quasi.start, quasi.end);
+          const short = squeeze(raw);
+          if (short !== raw) edits.push([quasi.start, quasi.end, short]);
+        }
+      }
+      if (!edits.length) return null;
+      edits.sort((a, b) => b[0] - a[0]);
+      let out = code;
+      for (const [start, end, text] of edits) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}

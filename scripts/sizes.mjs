@@ -1,0 +1,58 @@
+// The cost of each entry point for a page that loads it alone: bundled with every dependency,
+// minified, gzipped; lazy chunks (other languages, month view, iCal, sanitizer) counted apart.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { graphqlVite } from './graphql-plugin.mjs';
+import { litLiterals } from './literals-plugin.mjs';
+
+/** Budgets in bytes, gzipped, for the code a page loads up front. */
+export const BUDGETS = { events: 15 * 1024, index: 40 * 1024 };
+
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+
+export async function reportSizes(entries) {
+  let ok = true;
+  console.log('\nSize per entry point (minified, gzip -9; up front = entry + its static imports):');
+  for (const [name, entry] of Object.entries(entries)) {
+    const dir = mkdtempSync(join(tmpdir(), 'mobilizon-size-'));
+    const result = await build({
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [graphqlVite(), litLiterals()],
+      build: {
+        outDir: dir,
+        write: true,
+        minify: true,
+        lib: { entry: { [name]: entry }, formats: ['es'], fileName: (_f, n) => `${n}.js` },
+        // Vite keeps whitespace in ES library output; a page receives it fully minified.
+        rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
+      },
+    });
+    const chunks = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');
+    const byName = new Map(chunks.map((c) => [c.fileName, c]));
+    const upfront = new Set();
+    const visit = (file) => {
+      if (upfront.has(file) || !byName.has(file)) return;
+      upfront.add(file);
+      byName.get(file).imports.forEach(visit);
+    };
+    visit(chunks.find((c) => c.isEntry).fileName);
+    const gz = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+    const up = [...upfront].reduce((sum, f) => sum + gz(f), 0);
+    const lazy = readdirSync(dir, { recursive: true })
+      .filter((f) => f.endsWith('.js') && !upfront.has(f))
+      .map((f) => `${f.replace(/-[\w-]{8}\.js$/, '')} ${kb(gz(f))}`);
+    const budget = BUDGETS[name];
+    const verdict = budget ? (up <= budget ? `within ${kb(budget)}` : `OVER ${kb(budget)}`) : '';
+    if (budget && up > budget) ok = false;
+    console.log(`  ${name.padEnd(8)} up front ${kb(up).padStart(8)}  ${verdict}${lazy.length ? `  · lazy: ${lazy.join(', ')}` : ''}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const file of ['dist/mobilizon-embed.js', 'dist/mobilizon-embed.iife.js']) {
+    console.log(`  ${file}: ${kb(gzipSync(readFileSync(file), { level: 9 }).length)} gzipped`);
+  }
+  return ok;
+}

@@ -1,0 +1,98 @@
+// What every element shares: the common attributes (instance, locale, timezone, theme, endpoint),
+// the shared client, the visitor's language, DOM events, and turning errors into words.
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { english, translator, type Translator } from '../../format/i18n.js';
+import { isValidZone } from '../../format/dates.js';
+import { MobilizonClient } from '../../sources/mobilizon/client.js';
+import { instanceHost, normalizeInstance } from '../../sources/mobilizon/instance.js';
+import { ConfigurationError } from './configuration-error.js';
+import type { ErrorDescription } from './errors.js';
+
+export abstract class MobilizonElement extends LitElement {
+  // Declared without decorators: the decorator helpers cost every page bytes.
+  static override properties: PropertyDeclarations = {
+    instance: { reflect: true },
+    locale: {},
+    timezone: {},
+    theme: { reflect: true },
+    endpoint: {},
+    i18n: { state: true },
+  };
+
+  /** Base URL of the Mobilizon instance; `mobilizon.fr` means `https://mobilizon.fr`. */
+  instance: string | null = null;
+  /** BCP 47 tag; default: the nearest `lang`, then the browser's language. */
+  locale: string | null = null;
+  /** `event` (each event in its own zone), `local` (the viewer's) or an IANA zone name. */
+  timezone = 'event';
+  /** `auto` follows the visitor's colour scheme; `light` or `dark` force one. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
+  /** A proxy that runs the named operations server-side (the WordPress plugin's REST route). */
+  endpoint: string | null = null;
+
+  protected i18n: Translator = english;
+
+  private warnedZone: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loadTranslations();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale')) this.loadTranslations();
+  }
+
+  /** The locale in force: the attribute, the nearest `lang`, the browser's, then English. */
+  protected get resolvedLocale(): string {
+    return (
+      this.locale ||
+      this.closest('[lang]')?.getAttribute('lang') ||
+      document.documentElement.lang ||
+      navigator.language ||
+      'en'
+    );
+  }
+
+  private loadTranslations(): void {
+    const wanted = this.resolvedLocale;
+    translator(wanted).then((t) => {
+      if (wanted === this.resolvedLocale) this.i18n = t;
+    });
+  }
+
+  /** The `timezone` attribute, checked: an unknown zone falls back to each event's own, with a warning. */
+  protected get zoneMode(): string {
+    const mode = (this.timezone || 'event').trim();
+    if (mode === 'event' || mode === 'local' || isValidZone(mode)) return mode;
+    if (this.warnedZone !== mode) {
+      this.warnedZone = mode;
+      console.warn(`<${this.localName}>: unknown time zone "${mode}"; showing each event in its own zone.`);
+    }
+    return 'event';
+  }
+
+  /** The shared client for `instance`, or a ConfigurationError explaining what is wrong. */
+  protected get client(): MobilizonClient {
+    if (!this.instance?.trim()) throw new ConfigurationError('errorNoInstance');
+    if (!normalizeInstance(this.instance)) throw new ConfigurationError('errorBadInstance', { instance: this.instance });
+    return MobilizonClient.for(this.instance, { endpoint: this.endpoint });
+  }
+
+  protected emit<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  /** What went wrong, in the visitor's language (the describer loads only when something fails). */
+  protected async explain(error: unknown): Promise<ErrorDescription> {
+    const { describeError } = await import('./errors.js');
+    const description = await describeError(error, this.i18n.locale, this.instanceName);
+    this.emit('mobilizon-error', { code: description.code, message: description.message });
+    return description;
+  }
+
+  private get instanceName(): string {
+    const base = normalizeInstance(this.instance);
+    return base ? instanceHost(base) : (this.instance ?? '');
+  }
+}

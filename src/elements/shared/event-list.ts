@@ -1,0 +1,190 @@
+// The one event-list renderer: <mobilizon-events> and <mobilizon-group> both draw lists with it.
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { placeLine } from '../../format/address.js';
+import { dateTile, formatWhen } from '../../format/dates.js';
+import type { Translator } from '../../format/i18n.js';
+import { placeOf, type EventModel } from '../../model/event.js';
+
+export interface ListContext {
+  i18n: Translator;
+  zoneMode: string;
+  /** Where an event's title links to; null = no link. */
+  href: (event: EventModel) => string | null;
+  /** Called on activation, before the link is followed; return false to stop it. */
+  select: (event: EventModel) => boolean;
+}
+
+const FEW_SEATS = 5;
+
+export function renderEventList(events: EventModel[], ctx: ListContext): TemplateResult {
+  return html`<ul class="events" part="list">
+    ${events.map((e) => renderEventItem(e, ctx))}
+  </ul>`;
+}
+
+function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
+  const { i18n } = ctx;
+  const locale = i18n.locale;
+  const when = formatWhen(event, locale, ctx.zoneMode);
+  const tile = dateTile(event, locale, ctx.zoneMode);
+  const place = placeOf(event);
+  const where = place ? placeLine(place) : '';
+  const href = ctx.href(event);
+  const external = href !== null && isOtherOrigin(href);
+  const onClick = (e: MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!ctx.select(event)) e.preventDefault();
+  };
+  return html`<li class="event ${event.status.toLowerCase()}" part="event">
+    <div class="tile" aria-hidden="true">
+      <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
+    </div>
+    <div class="body">
+      <h3 class="title" part="title">
+        ${href
+          ? html`<a href=${href} rel=${external ? 'noopener' : nothing} @click=${onClick}>${event.name}</a>`
+          : event.name}
+      </h3>
+      <p class="when">
+        <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
+      </p>
+      ${where ? html`<p class="where" part="location">${where}</p>` : nothing}
+      ${renderBadges(event, i18n)}
+    </div>
+    ${event.image
+      ? html`<img class="picture" part="picture" src=${event.image.url} alt="" loading="lazy" decoding="async"
+          width=${event.image.width ?? 160} height=${event.image.height ?? 90} />`
+      : nothing}
+  </li>`;
+}
+
+const badge = (kind: string, text: string) => html`<span class="badge ${kind}" part="badge">${text}</span>`;
+
+function renderBadges(event: EventModel, i18n: Translator): TemplateResult | typeof nothing {
+  const badges: TemplateResult[] = [];
+  const left = event.remainingAttendeeCapacity;
+  if (event.status !== 'CONFIRMED') badges.push(badge(event.status.toLowerCase(), i18n.t(event.status === 'CANCELLED' ? 'cancelled' : 'tentative')));
+  if (event.isOnline) badges.push(badge('online', i18n.t('online')));
+  if (left !== null && left <= FEW_SEATS && !event.display.hideNumberOfParticipants && event.status !== 'CANCELLED') {
+    badges.push(left ? badge('seats', i18n.t('seatsLeft', { count: left })) : badge('full', i18n.t('full')));
+  }
+  const by = event.attributedTo?.name;
+  if (!badges.length && !by) return nothing;
+  return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}</p>`;
+}
+
+const isOtherOrigin = (href: string): boolean => {
+  try {
+    return new URL(href, location.href).origin !== location.origin;
+  } catch {
+    return true;
+  }
+};
+
+export const eventListStyles = css`
+  .events {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .event {
+    display: flex;
+    gap: var(--_spacing);
+    align-items: flex-start;
+    padding: calc(var(--_spacing) * 0.75) 0;
+    border-block-end: 1px solid var(--_border);
+  }
+  .event:last-child {
+    border-block-end: none;
+  }
+  .tile {
+    flex: none;
+    inline-size: 3.5rem;
+    padding-block: 0.35rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    display: grid;
+    text-align: center;
+    line-height: 1.1;
+  }
+  .tile-month {
+    font-size: 0.75rem;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+  }
+  .tile-day {
+    font-size: 1.5rem;
+    font-weight: 700;
+  }
+  .body {
+    flex: 1;
+    min-inline-size: 0;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.05rem;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .title a {
+    color: var(--_text);
+    text-decoration-color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  .title a:hover {
+    color: var(--_accent);
+  }
+  .when,
+  .where,
+  .meta {
+    margin: 0.2rem 0 0;
+    color: var(--_muted);
+    font-size: 0.9rem;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem 0.5rem;
+    align-items: center;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.05rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.78rem;
+    font-weight: 600;
+    border: 1px solid currentColor;
+  }
+  .badge.cancelled,
+  .badge.full {
+    color: var(--_danger);
+  }
+  .badge.tentative,
+  .badge.seats {
+    color: var(--_warning);
+  }
+  .badge.online {
+    color: var(--_info);
+  }
+  .event.cancelled .title a,
+  .event.cancelled .title {
+    text-decoration-line: line-through;
+    text-decoration-thickness: 1px;
+  }
+  .picture {
+    flex: none;
+    inline-size: 7.5rem;
+    block-size: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  @container (max-width: 28rem) {
+    .picture {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,73 @@
+// The one set of loading / empty / error states every element shows.
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Translator } from '../../format/i18n.js';
+
+export function renderSkeleton(rows = 3): TemplateResult {
+  return html`<div class="skeleton" aria-hidden="true">
+    ${Array.from(
+      { length: rows },
+      () => html`<div class="skeleton-row"><span></span><span></span></div>`,
+    )}
+  </div>`;
+}
+
+export function renderEmpty(message: string): TemplateResult {
+  return html`<div class="empty" part="empty"><slot name="empty"><p>${message}</p></slot></div>`;
+}
+
+export function renderError(message: string, t: Translator, retry?: () => void): TemplateResult {
+  return html`<div class="error" part="error" role="alert">
+    <slot name="error"><p>${message}</p></slot>
+    ${retry ? html`<button part="button retry" class="secondary" @click=${retry}>${t.t('retry')}</button>` : nothing}
+  </div>`;
+}
+
+export const stateStyles = css`
+  .skeleton-row {
+    display: grid;
+    grid-template-columns: 3.5rem 1fr;
+    gap: var(--_spacing);
+    padding: calc(var(--_spacing) * 0.75) 0;
+    border-block-end: 1px solid var(--_border);
+  }
+  .skeleton-row span {
+    block-size: 3.5rem;
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton-row span + span {
+    block-size: 2.2rem;
+    inline-size: 70%;
+    align-self: center;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-row span {
+      animation: none;
+    }
+  }
+  .empty,
+  .error {
+    padding: var(--_spacing);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+  }
+  .error {
+    border-style: solid;
+    border-color: var(--_danger);
+    color: var(--_text);
+  }
+  .empty p,
+  .error p {
+    margin: 0 0 0.5rem;
+  }
+  .empty p:last-child {
+    margin: 0;
+  }
+`;

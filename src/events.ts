@@ -1,0 +1,4 @@
+// Entry point: registers <mobilizon-events>.
+import './elements/events/define.js';
+
+export { MobilizonEvents } from './elements/events/mobilizon-events.js';

@@ -1,0 +1,87 @@
+// Dates as Mobilizon means them: instants in UTC, shown in the event's own zone (or the viewer's,
+// or one the site owner names). Localized text comes from Intl, which knows every zone's DST rules.
+import type { EventModel } from '../model/event.js';
+
+export type ZoneMode = 'event' | 'local' | (string & {});
+
+export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const validZones = new Map<string, boolean>();
+/** True when Intl knows this IANA zone name. */
+export function isValidZone(zone: string): boolean {
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    validZones.set(zone, valid);
+  }
+  return valid;
+}
+
+/** The zone an event is displayed in: `event` = its own (Mobilizon's default), `local` = the viewer's. */
+export function displayZone(event: Pick<EventModel, 'timezone'>, mode: ZoneMode): string {
+  if (mode === 'local') return viewerZone();
+  if (mode !== 'event' && isValidZone(mode)) return mode;
+  return event.timezone && isValidZone(event.timezone) ? event.timezone : viewerZone();
+}
+
+/** Two zones show the same wall clock at this instant. */
+function sameOffset(a: string, b: string, at: Date): boolean {
+  if (a === b) return true;
+  const wall = (timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
+  return wall(a) === wall(b);
+}
+
+export interface FormattedWhen {
+  /** The visible text, e.g. "Sun, Mar 28, 2027, 10:00 – 11:00 AM GMT+2". */
+  text: string;
+  /** The zone it is shown in (IANA). */
+  zone: string;
+  /** Whether the text names the zone (it differs from the viewer's). */
+  zoneNamed: boolean;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
+/** When an event happens, in words, honouring Mobilizon's showStartTime / showEndTime. */
+export function formatWhen(event: EventModel, locale: string, mode: ZoneMode): FormattedWhen {
+  const zone = displayZone(event, mode);
+  const start = new Date(event.startTime);
+  const end = event.endTime && event.display.showEndTime ? new Date(event.endTime) : null;
+  const withTime = event.display.showStartTime;
+  const zoneNamed = withTime && !sameOffset(zone, viewerZone(), start);
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: zone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}),
+    ...(zoneNamed ? { timeZoneName: 'short' } : {}),
+  };
+  const f = formatter(locale, options);
+  const text = end && end > start ? f.formatRange(start, end) : f.format(start);
+  return { text, zone, zoneNamed };
+}
+
+/** Parts for a calendar-style date tile: "MAR" / "28", in the display zone. */
+export function dateTile(event: EventModel, locale: string, mode: ZoneMode): { month: string; day: string; weekday: string } {
+  const zone = displayZone(event, mode);
+  const start = new Date(event.startTime);
+  return {
+    month: formatter(locale, { timeZone: zone, month: 'short' }).format(start),
+    day: formatter(locale, { timeZone: zone, day: 'numeric' }).format(start),
+    weekday: formatter(locale, { timeZone: zone, weekday: 'short' }).format(start),
+  };
+}

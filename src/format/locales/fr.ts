@@ -1,0 +1,23 @@
+import type { Messages } from './en.js';
+
+export const messages: Messages = {
+  loading: 'Chargement des événements…',
+  loaded: { one: '{count} événement', other: '{count} événements' },
+  empty: 'Aucun événement à afficher.',
+  emptyUpcoming: 'Aucun événement à venir.',
+  emptyPast: 'Aucun événement passé.',
+  retry: 'Réessayer',
+  previous: 'Précédent',
+  next: 'Suivant',
+  pageOf: 'Page {page} sur {pages}',
+  pagination: 'Pages',
+  events: 'Événements',
+  cancelled: 'Annulé',
+  tentative: 'Provisoire',
+  online: 'En ligne',
+  full: 'Complet',
+  seatsLeft: { one: '{count} place restante', other: '{count} places restantes' },
+  participants: { one: '{count} participant·e', other: '{count} participant·es' },
+  by: 'par {name}',
+  timeIn: 'Heures de {zone}',
+};

@@ -1,0 +1,9 @@
+// Entry point: registers every element and exposes the client and the model for integrators.
+import './elements/events/define.js';
+
+export { MobilizonEvents } from './elements/events/mobilizon-events.js';
+export { MobilizonClient, type ClientOptions, type QueryOptions } from './sources/mobilizon/client.js';
+export { MobilizonError, type MobilizonErrorCode } from './sources/mobilizon/errors.js';
+export { listEvents, type EventListQuery, type Period } from './sources/mobilizon/events.js';
+export { normalizeInstance } from './sources/mobilizon/instance.js';
+export type * from './model/event.js';

@@ -1,0 +1,111 @@
+// One event vocabulary for every source, shaped like ActivityPub / FEP-8a8e `Event`, so Mobilizon,
+// iCal feeds and (later) ActivityPub objects render through the same code.
+
+export type EventStatus = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
+/** Mobilizon's `joinOptions`, lower-cased as ActivityPub's `joinMode`. Unknown values are kept as text. */
+export type JoinMode = 'free' | 'restricted' | 'invite' | 'external' | (string & {});
+
+export interface Image {
+  url: string;
+  name: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface Place {
+  type: 'Place';
+  /** The venue's own name ("Salle des fêtes"), as Mobilizon's `description`. */
+  name: string | null;
+  address: {
+    streetAddress: string | null;
+    postalCode: string | null;
+    addressLocality: string | null;
+    addressRegion: string | null;
+    addressCountry: string | null;
+  };
+  latitude: number | null;
+  longitude: number | null;
+  /** IANA zone of the place, when the source knows it. */
+  timezone: string | null;
+}
+
+export interface VirtualLocation {
+  type: 'VirtualLocation';
+  url: string | null;
+}
+
+export interface Actor {
+  type: 'Group' | 'Person' | 'Application' | 'Organization' | 'Service';
+  /** `name@domain` for remote actors, `name` for local ones. */
+  handle: string;
+  name: string;
+  url: string | null;
+  icon: string | null;
+}
+
+export interface Tag {
+  name: string;
+  slug: string;
+}
+
+export interface EventModel {
+  type: 'Event';
+  /** Stable identity across sources and pages (Mobilizon: uuid; iCal: UID + occurrence). */
+  uuid: string;
+  /** Where the event's own page lives (origin instance for remote events). */
+  url: string | null;
+  name: string;
+  /** Description HTML as the source gives it: untrusted, sanitize before rendering. */
+  content: string | null;
+  /** UTC instants as ISO strings with `Z`. */
+  startTime: string;
+  endTime: string | null;
+  /** The event's own IANA zone, or null when the source gives none. */
+  timezone: string | null;
+  location: Array<Place | VirtualLocation>;
+  isOnline: boolean;
+  status: EventStatus;
+  joinMode: JoinMode | null;
+  externalParticipationUrl: string | null;
+  category: string | null;
+  tag: Tag[];
+  image: Image | null;
+  inLanguage: string | null;
+  /** The group (or person) that publishes the event. */
+  attributedTo: Actor | null;
+  organizers: Actor[];
+  maximumAttendeeCapacity: number | null;
+  remainingAttendeeCapacity: number | null;
+  participantCount: number | null;
+  anonymousParticipationEnabled: boolean;
+  display: {
+    showStartTime: boolean;
+    showEndTime: boolean;
+    hideNumberOfParticipants: boolean;
+  };
+  source: MobilizonSource | IcsSource;
+}
+
+/** What only Mobilizon has: the internal id `joinEvent` needs, locality, the instance. */
+export interface MobilizonSource {
+  kind: 'mobilizon';
+  instance: string;
+  id: string;
+  local: boolean;
+  /** Found through global search: a copy of an event on another instance. */
+  global: boolean;
+}
+
+export interface IcsSource {
+  kind: 'ics';
+  feed: string;
+  uid: string;
+}
+
+export interface EventPage {
+  total: number;
+  events: EventModel[];
+}
+
+export const placeOf = (event: EventModel): Place | undefined =>
+  event.location.find((l): l is Place => l.type === 'Place');

@@ -1,0 +1,3 @@
+export type * from './event.js';
+export { placeOf } from './event.js';
+export { safeUrl } from './url.js';

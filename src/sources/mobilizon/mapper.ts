@@ -1,0 +1,131 @@
+// The one mapper from Mobilizon's GraphQL objects to the shared event vocabulary (src/model).
+import type { Actor, EventModel, EventPage, EventStatus, Image, Place, VirtualLocation } from '../../model/event.js';
+import { safeUrl } from '../../model/url.js';
+import { MobilizonError } from './errors.js';
+import type { RawActor, RawAddress, RawEvent, RawMedia, RawPage } from './types.js';
+
+const STATUSES: readonly EventStatus[] = ['TENTATIVE', 'CONFIRMED', 'CANCELLED'];
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
+
+export function mapImage(media: RawMedia | null | undefined): Image | null {
+  const url = safeUrl(media?.url);
+  if (!url) return null;
+  return {
+    url,
+    name: text(media?.alt) ?? text(media?.name),
+    width: count(media?.metadata?.width),
+    height: count(media?.metadata?.height),
+  };
+}
+
+export function mapActor(actor: RawActor | null | undefined): Actor | null {
+  const username = text(actor?.preferredUsername);
+  if (!actor || !username) return null;
+  const domain = text(actor.domain);
+  const type = actor.type === 'GROUP' ? 'Group' : actor.type === 'PERSON' ? 'Person' : 'Application';
+  return {
+    type,
+    handle: domain ? `${username}@${domain}` : username,
+    name: text(actor.name) ?? username,
+    url: safeUrl(actor.url),
+    icon: safeUrl(actor.avatar?.url),
+  };
+}
+
+/** Mobilizon's `geom` is "longitude;latitude". */
+function coordinates(geom: string | null | undefined): [lat: number, lon: number] | null {
+  const [lon, lat] = (geom ?? '').split(';').map(Number);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return [lat, lon];
+}
+
+export function mapPlace(address: RawAddress | null | undefined): Place | null {
+  if (!address) return null;
+  const place: Place = {
+    type: 'Place',
+    name: text(address.description),
+    address: {
+      streetAddress: text(address.street),
+      postalCode: text(address.postalCode),
+      addressLocality: text(address.locality),
+      addressRegion: text(address.region),
+      addressCountry: text(address.country),
+    },
+    latitude: null,
+    longitude: null,
+    timezone: text(address.timezone),
+  };
+  const coords = coordinates(address.geom);
+  if (coords) [place.latitude, place.longitude] = coords;
+  const hasText = place.name || Object.values(place.address).some(Boolean);
+  return hasText || coords ? place : null;
+}
+
+export function mapEvent(raw: RawEvent, instance: string): EventModel | null {
+  const uuid = text(raw.uuid);
+  const start = text(raw.beginsOn);
+  if (!uuid || !start || Number.isNaN(Date.parse(start))) return null;
+  const end = text(raw.endsOn);
+  const options = raw.options ?? {};
+  const place = mapPlace(raw.physicalAddress);
+  const online = safeUrl(raw.onlineAddress);
+  const location: Array<Place | VirtualLocation> = [];
+  if (place) location.push(place);
+  if (online || options.isOnline) location.push({ type: 'VirtualLocation', url: online });
+  const capacity = count(options.maximumAttendeeCapacity) || null;
+  const participants = count(raw.participantStats?.participant);
+  const attributedTo = mapActor(raw.attributedTo);
+  const organizer = mapActor(raw.organizerActor);
+  const status = STATUSES.find((s) => s === raw.status) ?? 'CONFIRMED';
+  return {
+    type: 'Event',
+    uuid,
+    url: safeUrl(raw.url) ?? `${instance}/events/${encodeURIComponent(uuid)}`,
+    name: text(raw.title) ?? '',
+    content: text(raw.description),
+    startTime: new Date(start).toISOString(),
+    endTime: end && !Number.isNaN(Date.parse(end)) ? new Date(end).toISOString() : null,
+    timezone: text(options.timezone) ?? place?.timezone ?? null,
+    location,
+    isOnline: Boolean(options.isOnline) || (Boolean(online) && !place),
+    status,
+    joinMode: text(raw.joinOptions)?.toLowerCase() ?? null,
+    externalParticipationUrl: safeUrl(raw.externalParticipationUrl),
+    category: text(raw.category),
+    tag: (raw.tags ?? []).flatMap((t) => {
+      const name = text(t?.title);
+      return name ? [{ name, slug: text(t?.slug) ?? name }] : [];
+    }),
+    image: mapImage(raw.picture),
+    inLanguage: text(raw.language),
+    attributedTo: attributedTo ?? organizer,
+    organizers: organizer ? [organizer] : [],
+    maximumAttendeeCapacity: capacity,
+    remainingAttendeeCapacity: capacity !== null && participants !== null ? Math.max(0, capacity - participants) : null,
+    participantCount: participants,
+    anonymousParticipationEnabled: Boolean(options.anonymousParticipation),
+    display: {
+      showStartTime: options.showStartTime !== false,
+      showEndTime: options.showEndTime !== false,
+      hideNumberOfParticipants: Boolean(options.hideNumberOfParticipants),
+    },
+    source: {
+      kind: 'mobilizon',
+      instance,
+      id: text(raw.id) ?? '',
+      local: raw.local !== false && raw.__typename !== 'EventResult',
+      global: raw.__typename === 'EventResult',
+    },
+  };
+}
+
+/** A page of events; entries the mapper cannot use (no uuid, no start) are left out. */
+export function toPage(raw: RawPage<RawEvent> | null | undefined, instance: string): EventPage {
+  if (!raw || !Array.isArray(raw.elements)) {
+    throw new MobilizonError('invalid-response', 'The list of events is missing from the answer.');
+  }
+  const events = raw.elements.flatMap((e) => (e ? (mapEvent(e, instance) ?? []) : []));
+  return { total: typeof raw.total === 'number' ? raw.total : events.length, events };
+}
