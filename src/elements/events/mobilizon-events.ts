@@ -106,13 +106,22 @@ export class MobilizonEvents extends MobilizonElement {
         { groups: splitHandles(group), period: period as Period, page, limit },
         { signal, onRevalidate: () => void this.loader.run() },
       );
-      this.emit('mobilizon-load', { total: result.total });
       return result;
     },
     (error) => this.explain(error),
   );
 
   private warnedLimit: unknown = null;
+  private announced: unknown;
+
+  protected override updated(): void {
+    // Announced once the events are on screen, so listeners can measure or scroll to them.
+    const state = this.loader.state;
+    if (state.status === 'complete' && state !== this.announced) {
+      this.announced = state;
+      this.emit('mobilizon-load', { total: state.value.total });
+    }
+  }
 
   /** `limit`, bounded to what Mobilizon accepts. */
   private get pageSize(): number {

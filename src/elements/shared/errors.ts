@@ -23,7 +23,8 @@ export async function describeError(error: unknown, locale: string, instance: st
   const say = (key: ErrorKey, params: Record<string, string> = {}) => ({
     code,
     message: t.t(key, { instance: where, ...params }),
-    retry: true,
+    // Asking again cannot make a missing group or event appear.
+    retry: !/_not_found$/.test(code),
   });
   switch (error.code) {
     case 'network':

@@ -1,0 +1,38 @@
+// What the tests need from the system, installed from Debian's packages when missing (as root),
+// or one clear line saying what is missing. Nothing installed by hand survives a new machine.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const REQUIREMENTS = {
+  chromium: { test: () => existsSync('/usr/bin/chromium'), packages: ['chromium'] },
+};
+
+let updated = false;
+
+/** Ensures each named requirement; exits with one line when one cannot be had. */
+export function ensureSystem(names) {
+  const missing = names.filter((n) => !REQUIREMENTS[n].test());
+  if (!missing.length) return;
+  const packages = missing.flatMap((n) => REQUIREMENTS[n].packages);
+  const root = process.getuid?.() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (!root || !apt) {
+    console.error(`Missing: ${missing.join(', ')} — install with: sudo apt-get install -y ${packages.join(' ')}`);
+    process.exit(1);
+  }
+  console.log(`Installing ${packages.join(', ')} from Debian's packages…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    if (!updated) execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    updated = true;
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  } catch {
+    console.error(`Missing: ${missing.join(', ')} — "apt-get install ${packages.join(' ')}" failed.`);
+    process.exit(1);
+  }
+  const still = missing.filter((n) => !REQUIREMENTS[n].test());
+  if (still.length) {
+    console.error(`Missing: ${still.join(', ')} — installed ${packages.join(' ')} but it is still not there.`);
+    process.exit(1);
+  }
+}

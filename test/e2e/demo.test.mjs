@@ -1,0 +1,118 @@
+// The demo page as a new user meets it after `npm start`, and the built script files as a site
+// owner pastes them — driven in Debian's Chromium by playwright-core.
+import assert from 'node:assert/strict';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const PAGE = process.env.DEMO_PAGE_URL;
+const INSTANCE = process.env.DEMO_INSTANCE_URL;
+const shots = join(root, 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+let browser;
+before(async () => {
+  assert.ok(PAGE && INSTANCE, 'DEMO_PAGE_URL and DEMO_INSTANCE_URL are set by `npm test`');
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+after(() => browser?.close());
+
+async function open(url, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, ...options });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  await page.goto(url);
+  return { page, errors };
+}
+
+describe('the demo page', () => {
+  it('shows events from the demo instance in every example', async () => {
+    const { page, errors } = await open(PAGE);
+    await page.locator('.examples mobilizon-events').first().locator('.event').first().waitFor();
+    const titles = await page.locator('.examples mobilizon-events').first().locator('.title').allTextContents();
+    assert.equal(titles.length, 4);
+    const french = page.locator('article[lang="fr"] mobilizon-events');
+    await french.locator('.event').first().waitFor();
+    assert.match(await french.locator('.pagination span').textContent(), /^Page 1 sur \d+$/);
+    await page.locator('article', { hasText: 'does not exist' }).locator('.error').waitFor();
+    await page.screenshot({ path: join(shots, 'demo-page.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('builds the tag to paste from the configurator', async () => {
+    const { page, errors } = await open(PAGE);
+    await page.locator('#preview .event').first().waitFor();
+    await page.locator('select[name="period"]').selectOption('past');
+    await page.locator('input[name="group"]').fill('berliner_chor');
+    const snippet = await page.locator('#snippet').textContent();
+    assert.match(snippet, /<mobilizon-events instance="[^"]+" group="berliner_chor" period="past" limit="5"><\/mobilizon-events>/);
+    await page.locator('#preview .event').first().waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('recovers the flaky example with “Try again”', async () => {
+    const { page } = await open(PAGE);
+    const flaky = page.locator('#flaky');
+    await flaky.locator('.error').waitFor();
+    await flaky.getByRole('button', { name: 'Try again' }).click();
+    await flaky.locator('.event').first().waitFor();
+    await page.close();
+  });
+
+  it('looks right in dark mode', async () => {
+    const { page, errors } = await open(PAGE, { colorScheme: 'dark' });
+    await page.locator('.examples mobilizon-events').first().locator('.event').first().waitFor();
+    await page.screenshot({ path: join(shots, 'demo-page-dark.png'), fullPage: false });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('the built script files', () => {
+  let server;
+  let origin;
+  before(async () => {
+    assert.ok(existsSync(join(root, 'dist/mobilizon-embed.iife.js')), 'npm run build ran before');
+    const types = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
+    server = createServer((req, res) => {
+      const path = new URL(req.url, 'http://x').pathname;
+      if (path === '/page.html') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(`<!doctype html><html lang="en"><body>
+          <mobilizon-events instance="${INSTANCE}" group="velo_lyon" limit="3"></mobilizon-events>
+          <script src="/dist/mobilizon-embed.iife.js"></script>
+          <script src="/dist/mobilizon-embed.iife.js"></script>
+          <script type="module" src="/dist/mobilizon-embed.js"></script>
+        </body></html>`);
+        return;
+      }
+      const file = join(root, path);
+      if (!file.startsWith(join(root, 'dist')) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${server.address().port}`;
+  });
+  after(() => server?.close());
+
+  it('can be loaded several times on one page (WordPress plus a pasted tag) without an error', async () => {
+    const { page, errors } = await open(`${origin}/page.html`);
+    await page.locator('mobilizon-events .event').first().waitFor();
+    assert.equal(await page.locator('mobilizon-events .title').count(), 3);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

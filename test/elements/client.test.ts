@@ -1,0 +1,128 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/events.js';
+import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
+import { MobilizonError } from '../../src/sources/mobilizon/errors.js';
+import { listEvents } from '../../src/sources/mobilizon/events.js';
+import { normalizeInstance } from '../../src/sources/mobilizon/instance.js';
+import { DEMO, scoped, settled, stats, texts } from './helpers.js';
+
+describe('instance addresses', () => {
+  it('accepts what site owners type and refuses the rest', () => {
+    expect(normalizeInstance('mobilizon.fr')).to.equal('https://mobilizon.fr');
+    expect(normalizeInstance(' https://mobilizon.fr/ ')).to.equal('https://mobilizon.fr');
+    expect(normalizeInstance('http://127.0.0.1:4000')).to.equal('http://127.0.0.1:4000');
+    expect(normalizeInstance('https://mobilizon.fr/?x=1#y')).to.equal('https://mobilizon.fr');
+    for (const bad of ['', '  ', 'javascript:alert(1)', 'ftp://mobilizon.fr', 'not an instance', 'https://user:pw@mobilizon.fr', null]) {
+      expect(normalizeInstance(bad), String(bad)).to.equal(null);
+    }
+  });
+});
+
+describe('MobilizonClient', () => {
+  it('is shared by every caller for one instance', () => {
+    expect(MobilizonClient.for('mobilizon.fr')).to.equal(MobilizonClient.for('https://mobilizon.fr/'));
+    expect(MobilizonClient.for('mobilizon.fr')).to.not.equal(MobilizonClient.for('mobilizon.fr', { endpoint: '/proxy' }));
+  });
+
+  it('answers from its cache, then revalidates stale answers in the background', async () => {
+    const { url, scope } = scoped();
+    const client = MobilizonClient.for(url);
+    const query = { groups: ['velo_lyon'], period: 'upcoming' as const, page: 1, limit: 3 };
+    const first = await listEvents(client, query);
+    await listEvents(client, query);
+    expect((await stats(scope)).api).to.equal(1);
+
+    const fresh = MobilizonClient.defaults.freshFor;
+    MobilizonClient.defaults.freshFor = 0;
+    try {
+      const stale = await listEvents(client, query);
+      expect(stale.events.map((e) => e.uuid)).to.deep.equal(first.events.map((e) => e.uuid));
+      await waitUntil(async () => (await stats(scope)).api === 2, 'a background revalidation');
+    } finally {
+      MobilizonClient.defaults.freshFor = fresh;
+    }
+  });
+
+  it('keeps answers in sessionStorage so a reload paints at once', async () => {
+    const { url } = scoped();
+    await listEvents(MobilizonClient.for(url), { groups: ['tokyo_hikers'], period: 'upcoming', page: 1, limit: 2 });
+    const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('mobilizon-embed:v1:') && k.includes(url));
+    expect(keys).to.have.length(1);
+    expect(JSON.parse(sessionStorage.getItem(keys[0])!).value.group.organizedEvents.elements).to.have.length(2);
+  });
+
+  it('gives typed errors with Mobilizon’s own code', async () => {
+    const client = MobilizonClient.for(DEMO);
+    try {
+      await listEvents(client, { groups: ['no_such_group'], period: 'upcoming', page: 1, limit: 2 });
+      expect.fail('no error');
+    } catch (error) {
+      expect(error).to.be.instanceOf(MobilizonError);
+      expect((error as MobilizonError).code).to.equal('graphql');
+      expect((error as MobilizonError).graphqlCode).to.equal('group_not_found');
+      expect((error as MobilizonError).details.subject).to.equal('no_such_group');
+    }
+  });
+
+  it('stops waiting when the caller aborts, without an error event', async () => {
+    const { url } = scoped('latency=1500');
+    const controller = new AbortController();
+    const pending = listEvents(MobilizonClient.for(url), { groups: ['velo_lyon'], period: 'upcoming', page: 1, limit: 2 }, { signal: controller.signal });
+    controller.abort();
+    const error = await pending.catch((e) => e);
+    expect((error as MobilizonError).code).to.equal('aborted');
+  });
+
+  it('sends no credentials and no custom headers (Mobilizon’s CORS)', async () => {
+    const calls: RequestInit[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      calls.push(init ?? {});
+      return original(input, init);
+    };
+    try {
+      const { url } = scoped();
+      await listEvents(MobilizonClient.for(url), { groups: ['velo_lyon'], period: 'upcoming', page: 1, limit: 1 });
+    } finally {
+      window.fetch = original;
+    }
+    expect(calls).to.have.length(1);
+    expect(calls[0].credentials).to.equal('omit');
+    expect(calls[0].method).to.equal('POST');
+    expect(Object.keys(calls[0].headers as Record<string, string>)).to.deep.equal(['Content-Type']);
+  });
+});
+
+describe('an element removed while loading', () => {
+  it('leaves quietly', async () => {
+    const { url } = scoped('latency=800');
+    const errors: Event[] = [];
+    const el = await fixture<HTMLElement>(html`<mobilizon-events instance=${url} group="velo_lyon"></mobilizon-events>`);
+    el.addEventListener('mobilizon-error', (e) => errors.push(e));
+    el.remove();
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(errors).to.have.length(0);
+  });
+});
+
+describe('hostile data from an instance', () => {
+  it('renders titles and places as text and drops unsafe links and pictures', async () => {
+    const alerts: unknown[] = [];
+    const original = window.alert;
+    window.alert = (m) => alerts.push(m);
+    try {
+      const { url } = scoped('hostile=1');
+      const el = await fixture<HTMLElement>(html`<mobilizon-events instance=${url} limit="20" locale="en"></mobilizon-events>`);
+      await settled(el);
+      await new Promise((r) => setTimeout(r, 300));
+      const root = el.shadowRoot!;
+      expect(root.querySelector('script, iframe, style, img[src="x"]')).to.equal(null);
+      for (const a of root.querySelectorAll('a')) expect(a.href).to.match(/^https?:/);
+      for (const img of root.querySelectorAll('img')) expect(img.src).to.match(/^https?:/);
+      expect(texts(el, '.title').some((t) => t.includes('<'))).to.equal(true);
+      expect(alerts).to.deep.equal([]);
+    } finally {
+      window.alert = original;
+    }
+  });
+});

@@ -1,0 +1,28 @@
+// Element tests in Debian's Chromium against the demo instance over HTTP (never a mocked fetch).
+// `npm test` starts the demo instance and passes its URL; run alone, this config starts its own.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { startDemoInstance } from './demo/instance/server.mjs';
+import { graphqlWds } from './scripts/graphql-plugin.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+const instance = process.env.DEMO_INSTANCE_URL ?? (await startDemoInstance({ port: 0 })).url;
+
+const args = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export default {
+  files: process.env.WTR_FILES ?? 'test/elements/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 240_000,
+  testFramework: { config: { timeout: 20_000 } },
+  filterBrowserLogs: ({ args: logged }) => !String(logged[0]).includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), summaryReporter()],
+  plugins: [graphqlWds(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args } })],
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <script>window.DEMO_INSTANCE = ${JSON.stringify(instance)};</script></head>
+    <body><script type="module" src="${testFramework}"></script></body></html>`,
+};
