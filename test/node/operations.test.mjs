@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildSchema, Kind, parse, validate } from 'graphql';
-import { compactGraphQL } from '../../scripts/graphql-plugin.mjs';
+import { compactGraphQL, loadGraphQL } from '../../scripts/graphql-plugin.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const schema = buildSchema(readFileSync(resolve(root, '../shared/mobilizon/schema.graphql'), 'utf8'));
@@ -19,7 +19,7 @@ describe('GraphQL operations', () => {
   it('exist', () => assert.ok(files.length >= 4, `only ${files.length} documents`));
 
   for (const file of files) {
-    const text = readFileSync(join(folder, file), 'utf8');
+    const text = loadGraphQL(join(folder, file));
     it(`${file} validates against Mobilizon 5.1.3's schema`, () => {
       assert.deepEqual(validate(schema, parse(text)).map((e) => e.message), []);
     });
@@ -29,6 +29,7 @@ describe('GraphQL operations', () => {
     it(`${file} holds one operation named like the file`, () => {
       const operations = parse(text).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
       assert.equal(operations.length, 1);
+      assert.ok(parse(text).definitions.every((d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION));
       assert.equal(operations[0].name?.value, file.replace('.graphql', ''));
     });
   }

@@ -144,8 +144,13 @@ export class MobilizonEvents extends MobilizonElement {
   }
 
   override render(): TemplateResult {
-    const i18n = this.i18n;
+    const { i18n, loader } = this;
+    const state = loader.state;
+    // One live region that stays in place, so screen readers announce each change of it.
+    const status =
+      state.status === 'complete' ? i18n.t('loaded', { count: state.value.total }) : state.status === 'error' ? '' : i18n.t('loading');
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
+      <p class="visually-hidden" role="status">${status}</p>
       ${this.renderState()}
     </div>`;
   }
@@ -167,20 +172,16 @@ export class MobilizonEvents extends MobilizonElement {
     const fallback = [...this.childNodes].some(
       (n) => (n instanceof Element && !n.slot) || (n.nodeType === Node.TEXT_NODE && n.textContent?.trim()),
     );
-    return html`<p class="visually-hidden" role="status">${this.i18n.t('loading')}</p>
-      ${fallback ? html`<slot></slot>` : renderSkeleton(Math.min(this.pageSize, 3))}`;
+    return fallback ? html`<slot></slot>` : renderSkeleton(Math.min(this.pageSize, 3));
   }
 
   private renderPage(result: EventPage, busy: boolean): TemplateResult {
     const i18n = this.i18n;
     const pages = Math.max(1, Math.ceil(result.total / this.pageSize));
-    const status = busy ? i18n.t('loading') : i18n.t('loaded', { count: result.total });
     if (!result.events.length && this.page === 1) {
-      const message = this.period === 'past' ? 'emptyPast' : this.period === 'upcoming' ? 'emptyUpcoming' : 'empty';
-      return html`<p class="visually-hidden" role="status">${status}</p>${renderEmpty(i18n.t(message))}`;
+      return renderEmpty(i18n.t(this.period === 'past' ? 'emptyPast' : this.period === 'upcoming' ? 'emptyUpcoming' : 'empty'));
     }
-    return html`<p class="visually-hidden" role="status">${status}</p>
-      <section aria-busy=${busy ? 'true' : 'false'} aria-label=${i18n.t('events')}>
+    return html`<section aria-busy=${busy ? 'true' : 'false'} aria-label=${i18n.t('events')}>
         ${renderEventList(result.events, {
           i18n,
           zoneMode: this.zoneMode,

@@ -1,34 +1,23 @@
 import { css } from 'lit';
 
-const dark = css`
-  --_accent: var(--mobilizon-accent, #7fd1b3);
-  --_accent-text: var(--mobilizon-accent-text, #0c1f18);
-  --_text: var(--mobilizon-text, #f2f2f5);
-  --_muted: var(--mobilizon-muted, #b4b4bd);
-  --_surface: var(--mobilizon-surface, #1c1c21);
-  --_surface-alt: var(--mobilizon-surface-alt, #2a2a31);
-  --_border: var(--mobilizon-border, #45454f);
-  --_danger: var(--mobilizon-danger, #ff8a8a);
-  --_warning: var(--mobilizon-warning, #f5c36b);
-  --_info: var(--mobilizon-info, #9cc2ff);
-`;
-
 /**
  * Design tokens. Host pages theme through the public `--mobilizon-*` properties; the elements read only
- * the private `--_*` ones, which fall back to values that pass WCAG AA in both themes.
+ * the private `--_*` ones, whose defaults pass WCAG AA in both colour schemes. `theme` sets the
+ * element's color-scheme; light-dark() then picks each default.
  */
 export const tokens = css`
   :host {
-    --_accent: var(--mobilizon-accent, #1e6b52);
-    --_accent-text: var(--mobilizon-accent-text, #ffffff);
-    --_text: var(--mobilizon-text, #1d1d1f);
-    --_muted: var(--mobilizon-muted, #595960);
-    --_surface: var(--mobilizon-surface, #ffffff);
-    --_surface-alt: var(--mobilizon-surface-alt, #f3f3f5);
-    --_border: var(--mobilizon-border, #d5d5da);
-    --_danger: var(--mobilizon-danger, #a4161a);
-    --_warning: var(--mobilizon-warning, #7a4b00);
-    --_info: var(--mobilizon-info, #1f4e99);
+    color-scheme: light dark;
+    --_accent: var(--mobilizon-accent, light-dark(#1e6b52, #7fd1b3));
+    --_accent-text: var(--mobilizon-accent-text, light-dark(#fff, #0c1f18));
+    --_text: var(--mobilizon-text, light-dark(#1d1d1f, #f2f2f5));
+    --_muted: var(--mobilizon-muted, light-dark(#595960, #b4b4bd));
+    --_surface: var(--mobilizon-surface, light-dark(#fff, #1c1c21));
+    --_surface-alt: var(--mobilizon-surface-alt, light-dark(#f3f3f5, #2a2a31));
+    --_border: var(--mobilizon-border, light-dark(#d5d5da, #45454f));
+    --_danger: var(--mobilizon-danger, light-dark(#a4161a, #ff8a8a));
+    --_warning: var(--mobilizon-warning, light-dark(#7a4b00, #f5c36b));
+    --_info: var(--mobilizon-info, light-dark(#1f4e99, #9cc2ff));
     --_radius: var(--mobilizon-radius, 0.5rem);
     --_font: var(--mobilizon-font, inherit);
     --_spacing: var(--mobilizon-spacing, 1rem);
@@ -39,16 +28,14 @@ export const tokens = css`
     line-height: 1.45;
     container-type: inline-size;
   }
-  :host([hidden]) {
-    display: none;
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    ${dark}
+    color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light']):not([theme='dark'])) {
-      ${dark}
-    }
+  :host([hidden]) {
+    display: none;
   }
   .visually-hidden {
     position: absolute;

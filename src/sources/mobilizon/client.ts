@@ -6,7 +6,6 @@ import { MobilizonError } from './errors.js';
 import { instanceHost, normalizeInstance } from './instance.js';
 import { postGraphQL } from './transport.js';
 import type { RawConfig } from './types.js';
-import { compareVersions } from './versions-compare.js';
 
 export interface ClientOptions {
   /** A proxy that runs our named operations (`{operationName, variables}`) server-side. */
@@ -22,8 +21,8 @@ export interface QueryOptions<T> {
 }
 
 const REGISTRY = Symbol.for('mobilizon-embed.clients');
-/** The version the documents in ./operations are written for. */
-const CURRENT = '5.1.0';
+/** Versions older than the one the documents in ./operations are written for (5.1). */
+const OLDER = /^([0-4]|5\.0)\./;
 /** What GraphQL servers say when a document uses a field, argument or value they do not know. */
 const SCHEMA_MISMATCH = /Cannot query field|Unknown argument|Unknown type|got invalid value|Expected type|has invalid value/i;
 type Registry = Map<string, MobilizonClient>;
@@ -148,7 +147,7 @@ export class MobilizonClient {
     const attempt = async (version: string | null) => {
       let query = document;
       let vars = variables;
-      if (version && compareVersions(version, CURRENT) < 0) {
+      if (version && OLDER.test(version)) {
         const adapt = await import('./versions.js');
         query = adapt.adaptDocument(document, version);
         vars = adapt.adaptVariables(variables, version);

@@ -1,6 +1,15 @@
 // Mobilizon's public API only grew between 3.x and 5.1, so one document per operation is written
 // for the newest version and trimmed for older servers. Fields are leaves, removed by name.
-import { compareVersions } from './versions-compare.js';
+/** Compares dotted versions: negative when a < b. Unknown parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
+  const pb = b.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
 
 const FIELDS_ADDED: ReadonlyArray<readonly [field: string, version: string]> = [
   ['hideNumberOfParticipants', '5.0.0'],
