@@ -15,7 +15,7 @@ const args = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-back
 export default {
   files: process.env.WTR_FILES ?? 'test/elements/**/*.test.ts',
   nodeResolve: true,
-  concurrency: 2,
+  concurrency: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ args: logged }) => !String(logged[0]).includes('Lit is in dev mode'),

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'vite';
 import { graphqlVite } from './graphql-plugin.mjs';
-import { litLiterals } from './literals-plugin.mjs';
+import { litLiterals, UPFRONT } from './literals-plugin.mjs';
 import { reportSizes } from './sizes.mjs';
 
 const entries = { index: 'src/index.ts', events: 'src/events.ts' };
@@ -38,7 +38,7 @@ await build({
     rollupOptions: {
       // Lazy chunks may import from the entry, rather than splitting what they share into more files.
       preserveEntrySignatures: 'allow-extension',
-      output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+      output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, codeSplitting: UPFRONT },
     },
   },
 });

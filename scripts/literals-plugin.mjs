@@ -49,3 +49,9 @@ export function litLiterals() {
     },
   };
 }
+
+/**
+ * Rolldown splits what the entry shares with lazy chunks (Lit, the model…) into extra files. Keep
+ * everything the entry needs up front together in one chunk, so a page loads two files, not five.
+ */
+export const UPFRONT = { groups: [{ name: 'core', tags: ['$initial'] }] };

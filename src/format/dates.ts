@@ -76,12 +76,11 @@ export function formatWhen(event: EventModel, locale: string, mode: ZoneMode): F
 }
 
 /** Parts for a calendar-style date tile: "MAR" / "28", in the display zone. */
-export function dateTile(event: EventModel, locale: string, mode: ZoneMode): { month: string; day: string; weekday: string } {
+export function dateTile(event: EventModel, locale: string, mode: ZoneMode): { month: string; day: string } {
   const zone = displayZone(event, mode);
   const start = new Date(event.startTime);
   return {
     month: formatter(locale, { timeZone: zone, month: 'short' }).format(start),
     day: formatter(locale, { timeZone: zone, day: 'numeric' }).format(start),
-    weekday: formatter(locale, { timeZone: zone, weekday: 'short' }).format(start),
   };
 }

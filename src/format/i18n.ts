@@ -1,21 +1,30 @@
-// Translations: English built in, every other language a lazy chunk loaded only when a page needs it.
-// Error messages are a second set of chunks, loaded only when something fails.
+// Translations in three sets, each a lazy chunk per language: `main` (what a plain list shows;
+// English built in), `views` (grid, agenda, month, filter bar, details) and `errors` (loaded only
+// when something fails). A page loads only its language and only the sets it uses.
 import { en, type MessageKey, type Plural } from './locales/en.js';
 import type { ErrorKey } from './locales/errors/en.js';
+import type { ViewKey } from './locales/views/en.js';
 
 export type { MessageKey } from './locales/en.js';
 export type { ErrorKey } from './locales/errors/en.js';
+export type { ViewKey } from './locales/views/en.js';
 
 type Dictionary = Record<string, string | Plural>;
-type Loaders = Record<string, () => Promise<{ messages: Dictionary }>>;
+export type MessageSet = 'main' | 'views' | 'errors';
+type Sets = Record<MessageSet, Dictionary>;
 
-const mainLoaders: Loaders = {
-  en: async () => ({ messages: en }),
-  fr: () => import('./locales/fr.js'),
+/** A language's three sets come in one chunk; English's main set is built in, its others lazy. */
+const languages: Record<string, () => Promise<Partial<Sets>>> = {
+  en: async () => ({ main: en }),
+  fr: () => import('./locales/all/fr.js'),
+  de: () => import('./locales/all/de.js'),
+  es: () => import('./locales/all/es.js'),
+  it: () => import('./locales/all/it.js'),
+  ar: () => import('./locales/all/ar.js'),
 };
-const errorLoaders: Loaders = {
-  en: () => import('./locales/errors/en.js'),
-  fr: () => import('./locales/errors/fr.js'),
+const english: Record<Exclude<MessageSet, 'main'>, () => Promise<{ messages: Dictionary }>> = {
+  views: () => import('./locales/views/en.js'),
+  errors: () => import('./locales/errors/en.js'),
 };
 
 export const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
@@ -43,6 +52,11 @@ export class Translator<K extends string = MessageKey> {
       return typeof value === 'number' ? value.toLocaleString(this.locale) : value;
     });
   }
+
+  /** This translator with another set's words too. */
+  with<L extends string>(other: Translator<L>): Translator<K | L> {
+    return new Translator<K | L>(this.locale, { ...this.messages, ...other.messages });
+  }
 }
 
 /** A usable BCP 47 tag, or 'en'. */
@@ -56,25 +70,30 @@ export function canonicalLocale(tag: string | null | undefined): string {
 
 const cache = new Map<string, Promise<Translator<string>>>();
 
-/** A language we do not translate falls back to English entirely (text and formats). */
-function load(loaders: Loaders, tag: string): Promise<Translator<string>> {
+/** One set in one language; a language we do not translate falls back to English entirely. */
+export function translations(set: MessageSet, tag: string): Promise<Translator<string>> {
   let locale = canonicalLocale(tag);
   let language = locale.split('-')[0].toLowerCase();
-  if (!loaders[language]) [locale, language] = ['en', 'en'];
-  const key = `${loaders === errorLoaders ? 'errors' : 'main'} ${locale}`;
+  if (!languages[language]) [locale, language] = ['en', 'en'];
+  const key = `${set} ${locale}`;
   let found = cache.get(key);
   if (!found) {
-    found = loaders[language]().then(
-      (module) => new Translator(locale, module.messages),
-      () => (language === 'en' ? Promise.reject(new Error('no English messages')) : load(loaders, 'en')),
+    const words =
+      language === 'en' && set !== 'main' ? english[set]().then((m) => m.messages) : languages[language]().then((m) => m[set]!);
+    found = words.then(
+      (messages) => new Translator(locale, messages),
+      () => (language === 'en' ? Promise.reject(new Error('no English messages')) : translations(set, 'en')),
     );
     cache.set(key, found);
   }
   return found;
 }
 
-export const translator = (tag: string) => load(mainLoaders, tag) as Promise<Translator<MessageKey>>;
-export const errorTranslator = (tag: string) => load(errorLoaders, tag) as Promise<Translator<ErrorKey>>;
+export const translator = (tag: string) => translations('main', tag) as Promise<Translator<MessageKey>>;
+export const errorTranslator = (tag: string) => translations('errors', tag) as Promise<Translator<ErrorKey>>;
+
+/** The words a plain list shows, plus those of the views once they are needed. */
+export type ElementTranslator = Translator<MessageKey | ViewKey>;
 
 /** Synchronous English, for the first render before a lazy language arrives. */
-export const english = new Translator<MessageKey>('en', en);
+export const englishMain = new Translator<MessageKey>('en', en);

@@ -77,6 +77,25 @@ describe('the demo page', () => {
   });
 });
 
+describe('screenshots of every view', () => {
+  for (const scheme of ['light', 'dark']) {
+    it(`in ${scheme}, each example settles without errors`, async () => {
+      const { page, errors } = await open(PAGE, { colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
+      const examples = page.locator('.examples article');
+      const count = await examples.count();
+      for (let i = 0; i < count; i++) {
+        const article = examples.nth(i);
+        const widget = article.locator('mobilizon-events');
+        await widget.locator('[part~="event"], .empty, .error').first().waitFor();
+        const name = (await article.locator('h3').textContent()).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `example-${i}`;
+        await article.screenshot({ path: join(shots, `${scheme}-${name}.png`) });
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('the built script files', () => {
   let server;
   let origin;

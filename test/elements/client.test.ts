@@ -64,15 +64,6 @@ describe('MobilizonClient', () => {
     }
   });
 
-  it('stops waiting when the caller aborts, without an error event', async () => {
-    const { url } = scoped('latency=1500');
-    const controller = new AbortController();
-    const pending = listEvents(MobilizonClient.for(url), { groups: ['velo_lyon'], period: 'upcoming', page: 1, limit: 2 }, { signal: controller.signal });
-    controller.abort();
-    const error = await pending.catch((e) => e);
-    expect((error as MobilizonError).code).to.equal('aborted');
-  });
-
   it('sends no credentials and no custom headers (Mobilizon’s CORS)', async () => {
     const calls: RequestInit[] = [];
     const original = window.fetch;

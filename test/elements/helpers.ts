@@ -39,7 +39,7 @@ export const $ = <T extends Element = HTMLElement>(el: Element, selector: string
 
 /** Waits until the element shows events, an empty state or an error. */
 export async function settled(el: Element, what: 'events' | 'empty' | 'error' = 'events', timeout = 10_000): Promise<void> {
-  const selector = { events: '.event', empty: '.empty', error: '.error' }[what];
+  const selector = { events: '[part~="event"]', empty: '.empty', error: '.error' }[what];
   await waitUntil(
     () => el.shadowRoot?.querySelector(selector) && !el.shadowRoot.querySelector('[aria-busy="true"]'),
     `no ${what} shown`,

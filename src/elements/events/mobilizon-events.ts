@@ -1,24 +1,39 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { EventModel, EventPage } from '../../model/event.js';
+import { css, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { displayZone, viewerZone } from '../../format/dates.js';
+import type { EventModel } from '../../model/event.js';
 import { safeUrl } from '../../model/url.js';
-import { listEvents, MAX_LIMIT, type Period } from '../../sources/mobilizon/events.js';
+import { listEvents, MAX_LIMIT, type EventListQuery, type Period } from '../../sources/mobilizon/events.js';
 import { MobilizonElement } from '../shared/base.js';
 import { ConfigurationError } from '../shared/configuration-error.js';
+import { eventListStyles, renderEventList, type ListContext } from '../shared/event-list.js';
 import { Loader } from '../shared/loader.js';
-import { eventListStyles, renderEventList } from '../shared/event-list.js';
-import { renderEmpty, renderError, renderSkeleton, stateStyles } from '../shared/states.js';
+import { renderEmpty, renderSkeleton, stateStyles } from '../shared/states.js';
 import { tokens } from '../shared/tokens.js';
+import type { BarFilters } from './filter-bar.js';
 
-const VIEWS = ['list', 'grid', 'agenda', 'month'] as const;
-const PERIODS: readonly Period[] = ['upcoming', 'past', 'all'];
+const VIEWS = ['list', 'grid', 'agenda', 'month'];
+const PERIODS = ['upcoming', 'past', 'all'];
 const DEFAULT_LIMIT = 10;
+/** Attributes that only narrow or widen the list: a change goes back to page 1. */
+const QUERY = ['instance', 'endpoint', 'group', 'period', 'limit', 'from', 'to', 'tags', 'category', 'type', 'term', 'near', 'radius', 'search', 'hideCancelled', 'ics'] as const;
+
+export interface Shown {
+  total: number;
+  events: EventModel[];
+  /** Feeds that failed, in words, shown above the events of the others. */
+  feedNotices: string[];
+}
+
+export type Inputs = ReturnType<MobilizonEvents['inputs']>;
 
 /**
- * A list of a Mobilizon instance's or groups' events.
+ * A list of a Mobilizon instance's, groups' or iCal feeds' events: list, grid, agenda or month.
+ * What only some lists use (other views, filters, dates, feeds, the filter bar, inline details)
+ * lives in ./features.ts and loads on first need.
  *
- * @summary Events of a Mobilizon instance or of one or several groups, paginated.
+ * @summary Events of a Mobilizon instance, of groups or of iCal feeds, with filters.
  * @event mobilizon-load - The events are shown; `detail.total` is how many there are in all.
- * @event mobilizon-error - Loading failed; `detail.code` and `detail.message` say why.
+ * @event mobilizon-error - Loading failed (or one feed did); `detail.code` and `detail.message` say why.
  * @event mobilizon-select - An event is being opened (cancelable); `detail.event` is the event.
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the events are loaded.
  * @slot empty - Replaces the "no events" message.
@@ -32,6 +47,8 @@ const DEFAULT_LIMIT = 10;
  * @csspart picture - An event's picture.
  * @csspart pagination - The page navigation.
  * @csspart button - Buttons.
+ * @csspart input - The filter bar's fields.
+ * @csspart filters - The filter bar.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @cssproperty --mobilizon-accent - Links, buttons and focus rings.
@@ -56,63 +73,207 @@ export class MobilizonEvents extends MobilizonElement {
         gap: var(--_spacing);
         padding-block-start: calc(var(--_spacing) * 0.75);
         border-block-start: 1px solid var(--_border);
-      }
-      .pagination span {
         color: var(--_muted);
         font-size: 0.9rem;
       }
-      [aria-busy='true'] .events {
+      [aria-busy='true'] > * {
         opacity: 0.55;
-        transition: opacity 0.2s;
       }
     `,
   ];
 
   static override properties = {
     ...MobilizonElement.properties,
-    group: {},
+    ...Object.fromEntries(QUERY.slice(2).map((name) => [name, {}])),
     view: { reflect: true },
     limit: { type: Number },
-    period: {},
+    radius: { type: Number },
     eventHref: { attribute: 'event-href' },
+    filters: { type: Boolean },
+    hideCancelled: { type: Boolean, attribute: 'hide-cancelled' },
     page: { state: true },
+    state: { state: true },
   };
 
   /** Group handles (`name` or `name@domain`), comma-separated; absent = the whole instance. */
-  group: string | null = null;
+  declare group?: string;
   /** `list` (default), `grid`, `agenda` or `month`. */
-  view = 'list';
-  /** Events per page, 1 to 99. */
-  limit = DEFAULT_LIMIT;
+  declare view?: string;
+  /** Events per page, 1 to 99 (default 10). */
+  declare limit?: number;
   /** `upcoming` (default), `past` or `all`. */
-  period = 'upcoming';
-  /** How an event opens: its Mobilizon page (default) or a URL template with `{uuid}` / `{url}`. */
-  eventHref: string | null = null;
+  declare period?: string;
+  /** How an event opens: its Mobilizon page (default), a URL template with `{uuid}` / `{url}`, or `inline`. */
+  declare eventHref?: string;
+  /** First day (YYYY-MM-DD, in the display zone), included; also the first month the month view shows. */
+  declare from?: string;
+  /** Last day (YYYY-MM-DD, in the display zone), included. */
+  declare to?: string;
+  /** Tag titles, comma-separated: events with any of them. */
+  declare tags?: string;
+  /** A Mobilizon category id, e.g. `MEETING`. */
+  declare category?: string;
+  /** `online` or `in-person`. */
+  declare type?: string;
+  /** Words to search for. */
+  declare term?: string;
+  /** "latitude,longitude" or a geohash; with `radius` in km (default 50). */
+  declare near?: string;
+  declare radius?: number;
+  /** Mobilizon's search target: `self` (this instance), `internal` (and the instances it follows), `global`. */
+  declare search?: string;
+  /** Shows a filter bar (search, tags, online / in person, dates) whose state is kept in the URL hash. */
+  declare filters?: boolean;
+  /** Leaves cancelled events out. */
+  declare hideCancelled?: boolean;
+  /** iCal feed URLs, separated by spaces: shown alone or merged with the instance's events. */
+  declare ics?: string;
 
+  /** @internal What the visitor chose in the filter bar, the month shown, local times, the open event. */
+  state: { bar: BarFilters; month?: string; localTimes?: boolean; opened?: EventModel; openedFrom?: HTMLElement } = { bar: {} };
   private page = 1;
+  private features?: typeof import('./features.js');
+  private warnedLimit: unknown;
+  private announced: unknown;
 
   private readonly loader = new Loader(
     this,
-    () => [this.instance, this.endpoint, this.group, this.period, this.pageSize, this.page, this.view] as const,
-    async ([, , group, period, limit, page, view], signal) => {
-      if (!(VIEWS as readonly string[]).includes(view)) {
-        throw new ConfigurationError('errorBadView', { view, views: VIEWS.join(', ') });
-      }
-      if (!PERIODS.includes(period as Period)) {
-        throw new ConfigurationError('errorBadPeriod', { period, periods: PERIODS.join(', ') });
-      }
-      const result = await listEvents(
-        this.client,
-        { groups: splitHandles(group), period: period as Period, page, limit },
-        { signal, onRevalidate: () => void this.loader.run() },
-      );
-      return result;
-    },
+    () => [this.inputs()] as const,
+    ([inputs], signal) => this.load(inputs, signal),
     (error) => this.explain(error),
   );
 
-  private warnedLimit: unknown = null;
-  private announced: unknown;
+  /** @internal Everything the shown events depend on; a change of any reloads them. */
+  inputs() {
+    const { bar, month } = this.state;
+    const own = Object.fromEntries(QUERY.map((name) => [name, this[name as keyof this]])) as unknown as Record<(typeof QUERY)[number], string | undefined>;
+    return {
+      ...own,
+      ...bar,
+      tags: bar.tags ? bar.tags.join(',') : own.tags,
+      radius: this.radius,
+      hideCancelled: this.hideCancelled,
+      view: this.view ?? 'list',
+      period: this.period ?? 'upcoming',
+      limit: this.pageSize,
+      page: this.page,
+      month,
+      zone: this.timezone,
+    };
+  }
+
+  private async load(inputs: Inputs, signal: AbortSignal): Promise<Shown> {
+    const { view, period } = inputs;
+    check('view', view, VIEWS);
+    check('period', period, PERIODS);
+    const options = { signal, onRevalidate: () => void this.loader.run() };
+    if (view === 'list' && !inputs.from && !inputs.to && !inputs.ics && !inputs.type && !inputs.search) {
+      const query: EventListQuery = {
+        groups: splitList(inputs.group),
+        period: period as Period,
+        page: inputs.page,
+        limit: inputs.limit,
+        term: inputs.term,
+        tags: splitList(inputs.tags, false),
+        category: inputs.category,
+        near: inputs.near,
+        radius: inputs.radius,
+        hideCancelled: inputs.hideCancelled,
+      };
+      return { ...(await listEvents(this.client, query, options)), feedNotices: [] };
+    }
+    return (await this.loadFeatures()).load(this, inputs, options);
+  }
+
+  /** @internal Loads the optional features (views, filters, feeds, dialog) once. */
+  async loadFeatures(): Promise<typeof import('./features.js')> {
+    if (!this.features) {
+      [this.features] = await Promise.all([import('./features.js'), this.useMessages('views')]);
+      this.requestUpdate();
+    }
+    return this.features;
+  }
+
+  /** @internal The shared client for `instance` (for the features module). */
+  get instanceClient() {
+    return this.client;
+  }
+
+  /** @internal Words of a further set (the views') in the visitor's language. */
+  useViews(): Promise<void> {
+    return this.useMessages('views');
+  }
+
+  /** @internal */
+  get translator() {
+    return this.i18n;
+  }
+
+  /** @internal Announces a failure (a feed's) beside the events shown. */
+  report(code: string, message: string): void {
+    this.emit('mobilizon-error', { code, message });
+  }
+
+  /** @internal Called by the filter bar (and its URL hash) with the visitor's choices. */
+  setFilters(bar: BarFilters): void {
+    this.state = { ...this.state, bar };
+    this.page = 1;
+  }
+
+  /** Month view: show another month ("YYYY-MM"). */
+  showMonth(month: string): void {
+    this.state = { ...this.state, month };
+  }
+
+  /** The month the month view shows ("YYYY-MM"). */
+  get month(): string {
+    return this.features?.monthOf(this) ?? '';
+  }
+
+  /** @internal The events on screen (the filter bar offers their tags). */
+  get shownEvents(): EventModel[] {
+    const state = this.loader.state;
+    return state.status === 'complete' ? state.value.events : [];
+  }
+
+  /** @internal Adds a lazily loaded part's styles to the shadow root. */
+  adopt(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.filters) void this.loadFeatures().then((f) => f.connectBar(this));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.features?.disconnectBar(this);
+  }
+
+  /** `limit`, bounded to what Mobilizon accepts. */
+  private get pageSize(): number {
+    const wanted = Number(this.limit ?? DEFAULT_LIMIT);
+    if (!(wanted >= 1)) return DEFAULT_LIMIT;
+    if (wanted > MAX_LIMIT && this.warnedLimit !== wanted) {
+      this.warnedLimit = wanted;
+      console.warn(`<mobilizon-events>: limit ${wanted} is more than Mobilizon allows; showing ${MAX_LIMIT} per page.`);
+    }
+    return Math.min(MAX_LIMIT, Math.floor(wanted));
+  }
+
+  /** @internal The zone mode in force (the visitor may switch to their own zone). */
+  override get zoneMode(): string {
+    return this.state.localTimes ? 'local' : super.zoneMode;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated && QUERY.some((p) => changed.has(p))) this.page = 1;
+    if (changed.has('from') && this.hasUpdated) this.state = { ...this.state, month: undefined };
+    if (changed.has('filters') && this.filters && this.isConnected) void this.loadFeatures().then((f) => f.connectBar(this));
+  }
 
   protected override updated(): void {
     // Announced once the events are on screen, so listeners can measure or scroll to them.
@@ -123,35 +284,17 @@ export class MobilizonEvents extends MobilizonElement {
     }
   }
 
-  /** `limit`, bounded to what Mobilizon accepts. */
-  private get pageSize(): number {
-    const wanted = Number(this.limit);
-    if (!Number.isFinite(wanted) || wanted < 1) return DEFAULT_LIMIT;
-    if (wanted > MAX_LIMIT) {
-      if (this.warnedLimit !== this.limit) {
-        this.warnedLimit = this.limit;
-        console.warn(`<mobilizon-events>: limit ${wanted} is more than Mobilizon allows; showing ${MAX_LIMIT} per page.`);
-      }
-      return MAX_LIMIT;
-    }
-    return Math.floor(wanted);
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    const query = ['instance', 'endpoint', 'group', 'period', 'limit'];
-    if (this.hasUpdated && query.some((p) => changed.has(p))) this.page = 1;
-  }
-
   override render(): TemplateResult {
-    const { i18n, loader } = this;
+    const { i18n, loader, features } = this;
     const state = loader.state;
     // One live region that stays in place, so screen readers announce each change of it.
     const status =
       state.status === 'complete' ? i18n.t('loaded', { count: state.value.total }) : state.status === 'error' ? '' : i18n.t('loading');
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <p class="visually-hidden" role="status">${status}</p>
+      ${this.filters ? features?.renderBar(this) : nothing}
       ${this.renderState()}
+      ${features?.renderDetails(this)}
     </div>`;
   }
 
@@ -159,37 +302,40 @@ export class MobilizonEvents extends MobilizonElement {
     const state = this.loader.state;
     switch (state.status) {
       case 'complete':
-        return this.renderPage(state.value, false);
+        return this.renderShown(state.value, false);
       case 'error':
-        return renderError(state.description.message, this.i18n, state.description.retry ? () => void this.loader.run() : undefined);
+        return this.errors!.renderError(state.description.message, this.i18n, state.description.retry ? () => void this.loader.run() : undefined);
       case 'pending':
-        if (state.last) return this.renderPage(state.last, true);
+        if (state.last) return this.renderShown(state.last, true);
     }
-    return this.renderLoading();
-  }
-
-  private renderLoading(): TemplateResult {
-    const fallback = [...this.childNodes].some(
-      (n) => (n instanceof Element && !n.slot) || (n.nodeType === Node.TEXT_NODE && n.textContent?.trim()),
-    );
+    const fallback = [...this.childNodes].some((n) => (n instanceof Element && !n.slot) || (n.nodeType === 3 && n.textContent?.trim()));
     return fallback ? html`<slot></slot>` : renderSkeleton(Math.min(this.pageSize, 3));
   }
 
-  private renderPage(result: EventPage, busy: boolean): TemplateResult {
-    const i18n = this.i18n;
-    const pages = Math.max(1, Math.ceil(result.total / this.pageSize));
-    if (!result.events.length && this.page === 1) {
-      return renderEmpty(i18n.t(this.period === 'past' ? 'emptyPast' : this.period === 'upcoming' ? 'emptyUpcoming' : 'empty'));
+  private renderShown(shown: Shown, busy: boolean): TemplateResult {
+    const { i18n, features } = this;
+    const view = this.view ?? 'list';
+    const period = this.period;
+    const ctx: ListContext = {
+      i18n,
+      zoneMode: this.zoneMode,
+      href: (event) => this.hrefFor(event),
+      select: (event) => this.select(event),
+    };
+    // Events in other zones than the visitor's: the features module offers to switch.
+    const mine = viewerZone();
+    const otherZones = shown.events.some((e) => e.display.showStartTime && displayZone(e, 'event') !== mine);
+    if (otherZones && super.zoneMode === 'event' && !features) void this.loadFeatures();
+    const extras = features?.renderExtras(this, shown, otherZones && super.zoneMode === 'event');
+    if (!shown.events.length && this.page === 1 && view !== 'month') {
+      return html`${extras}${renderEmpty(i18n.t(period === 'past' ? 'emptyPast' : period === 'all' ? 'empty' : 'emptyUpcoming'))}`;
     }
-    return html`<section aria-busy=${busy ? 'true' : 'false'} aria-label=${i18n.t('events')}>
-        ${renderEventList(result.events, {
-          i18n,
-          zoneMode: this.zoneMode,
-          href: (event) => this.hrefFor(event),
-          select: (event) => this.emit('mobilizon-select', { event }, true),
-        })}
+    const pages = Math.ceil(shown.total / this.pageSize);
+    return html`${extras}
+      <section aria-busy=${busy} aria-label=${i18n.t('events')}>
+        ${view === 'list' ? renderEventList(shown.events, ctx) : features?.renderView(this, view, ctx, shown.events, busy)}
       </section>
-      ${pages > 1
+      ${pages > 1 && view !== 'month'
         ? html`<nav class="pagination" part="pagination" aria-label=${i18n.t('pagination')}>
             ${this.pageButton(this.page - 1, pages, busy, 'previous')}
             <span>${i18n.t('pageOf', { page: this.page, pages })}</span>
@@ -213,22 +359,31 @@ export class MobilizonEvents extends MobilizonElement {
     this.renderRoot.querySelector<HTMLAnchorElement>('.title a')?.focus({ preventScroll: true });
   }
 
+  /** `mobilizon-select` first (the host page may take over), then the inline dialog when asked for. */
+  private select(event: EventModel): boolean {
+    if (!this.emit('mobilizon-select', { event }, true)) return false;
+    if (this.eventHref?.trim() !== 'inline') return true;
+    const from = (this.renderRoot as ShadowRoot).activeElement as HTMLElement;
+    void this.loadFeatures().then((f) => f.openDetails(this, event, from));
+    return false;
+  }
+
   private hrefFor(event: EventModel): string | null {
     const template = this.eventHref?.trim();
     if (!template || template === 'inline') return event.url;
-    const filled = template
-      .replaceAll('{uuid}', encodeURIComponent(event.uuid))
-      .replaceAll('{url}', encodeURIComponent(event.url ?? ''));
-    try {
-      return safeUrl(new URL(filled, location.href).href) ?? event.url;
-    } catch {
-      return event.url;
-    }
+    const filled = template.replaceAll('{uuid}', encodeURIComponent(event.uuid)).replaceAll('{url}', encodeURIComponent(event.url ?? ''));
+    return safeUrl(filled, { base: location.href }) ?? event.url;
   }
 }
 
-const splitHandles = (value: string | null): string[] =>
-  [...new Set((value ?? '').split(',').map((h) => h.trim().replace(/^@/, '')).filter(Boolean))];
+/** Throws the "unknown value" configuration error unless `value` is one of `allowed`. */
+export function check(name: string, value: string, allowed: readonly string[]): void {
+  if (!allowed.includes(value)) throw new ConfigurationError('errorBadValue', { name, value, values: allowed.join(', ') });
+}
+
+/** A comma-separated attribute as a list; group handles may start with "@". */
+export const splitList = (value: string | null | undefined, handles = true): string[] =>
+  [...new Set((value ?? '').split(',').map((h) => (handles ? h.trim().replace(/^@/, '') : h.trim())).filter(Boolean))];
 
 declare global {
   interface HTMLElementTagNameMap {

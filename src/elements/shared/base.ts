@@ -1,7 +1,7 @@
 // What every element shares: the common attributes (instance, locale, timezone, theme, endpoint),
 // the shared client, the visitor's language, DOM events, and turning errors into words.
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { english, translator, type Translator } from '../../format/i18n.js';
+import { englishMain, translations, type ElementTranslator, type MessageSet } from '../../format/i18n.js';
 import { isValidZone } from '../../format/dates.js';
 import { MobilizonClient } from '../../sources/mobilizon/client.js';
 import { instanceHost, normalizeInstance } from '../../sources/mobilizon/instance.js';
@@ -30,17 +30,21 @@ export abstract class MobilizonElement extends LitElement {
   /** A proxy that runs the named operations server-side (the WordPress plugin's REST route). */
   endpoint: string | null = null;
 
-  protected i18n: Translator = english;
+  protected i18n: ElementTranslator = englishMain;
+  /** Translation sets beyond `main` that parts loaded so far need. */
+  private sets = new Set<MessageSet>(['main']);
 
   private warnedZone: string | null = null;
+  /** The error describer and error state, once something failed. */
+  protected errors?: typeof import('./errors.js');
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.loadTranslations();
+    void this.loadTranslations();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.loadTranslations();
+    if (changed.has('locale')) void this.loadTranslations();
   }
 
   /** The locale in force: the attribute, the nearest `lang`, the browser's, then English. */
@@ -54,11 +58,17 @@ export abstract class MobilizonElement extends LitElement {
     );
   }
 
-  private loadTranslations(): void {
+  private async loadTranslations(): Promise<void> {
     const wanted = this.resolvedLocale;
-    translator(wanted).then((t) => {
-      if (wanted === this.resolvedLocale) this.i18n = t;
-    });
+    const loaded = await Promise.all([...this.sets].map((set) => translations(set, wanted)));
+    if (wanted === this.resolvedLocale) this.i18n = loaded.reduce((all, t) => all.with(t)) as ElementTranslator;
+  }
+
+  /** Loads another set of words (a view, the filter bar) in the visitor's language. */
+  protected async useMessages(set: MessageSet): Promise<void> {
+    if (this.sets.has(set)) return;
+    this.sets.add(set);
+    await this.loadTranslations();
   }
 
   /** The `timezone` attribute, checked: an unknown zone falls back to each event's own, with a warning. */
@@ -85,8 +95,12 @@ export abstract class MobilizonElement extends LitElement {
 
   /** What went wrong, in the visitor's language (the describer loads only when something fails). */
   protected async explain(error: unknown): Promise<ErrorDescription> {
-    const { describeError } = await import('./errors.js');
-    const description = await describeError(error, this.i18n.locale, this.instanceName);
+    if (!this.errors) {
+      this.errors = await import('./errors.js');
+      const root = this.renderRoot as ShadowRoot;
+      if (this.errors.styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.errors.styles.styleSheet];
+    }
+    const description = await this.errors.describeError(error, this.i18n.locale, this.instanceName);
     this.emit('mobilizon-error', { code: description.code, message: description.message });
     return description;
   }

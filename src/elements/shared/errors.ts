@@ -1,5 +1,7 @@
-// Turning a failure into a sentence in the visitor's language. Loaded only when something fails.
-import { errorTranslator, type ErrorKey } from '../../format/i18n.js';
+// Turning a failure into a sentence in the visitor's language, and the error state that shows it.
+// Loaded only when something fails.
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { errorTranslator, type ErrorKey, type Translator } from '../../format/i18n.js';
 import { MobilizonError } from '../../sources/mobilizon/errors.js';
 import { ConfigurationError } from './configuration-error.js';
 
@@ -41,3 +43,44 @@ export async function describeError(error: unknown, locale: string, instance: st
       return say('errorInvalid');
   }
 }
+
+/** A feed that failed beside others: `{url, error}` where error is an IcsError (duck-typed, so
+ * this module never pulls in the iCal parser). */
+export async function describeFeedError(failure: { url: string; error: unknown }, locale: string): Promise<ErrorDescription> {
+  const t = await errorTranslator(locale);
+  const error = failure.error as { code?: string; details?: { status?: number } };
+  let feed = failure.url;
+  try {
+    const url = new URL(failure.url);
+    feed = url.host + (url.pathname.length > 1 ? url.pathname : '');
+  } catch {
+    // keep the text as given
+  }
+  const key: ErrorKey =
+    error?.code === 'http' ? 'errorFeedHttp' : error?.code === 'not-ics' ? 'errorFeedNotIcs' : error?.code === 'malformed' ? 'errorFeedMalformed' : 'errorFeedNetwork';
+  return {
+    code: `feed-${error?.code ?? 'network'}`,
+    message: t.t(key, { feed, status: String(error?.details?.status ?? '?') }),
+    retry: true,
+  };
+}
+
+/** The error state: the sentence (or the host page's `error` slot) and, when it can help, a retry button. */
+export function renderError(message: string, t: Translator, retry?: () => void): TemplateResult {
+  return html`<div class="error" part="error" role="alert">
+    <slot name="error"><p>${message}</p></slot>
+    ${retry ? html`<button part="button retry" class="secondary" @click=${retry}>${t.t('retry')}</button>` : nothing}
+  </div>`;
+}
+
+
+export const styles = css`
+  .error {
+    padding: var(--_spacing);
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error p {
+    margin: 0 0 0.5rem;
+  }
+`;

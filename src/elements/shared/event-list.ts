@@ -2,11 +2,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { placeLine } from '../../format/address.js';
 import { dateTile, formatWhen } from '../../format/dates.js';
-import type { Translator } from '../../format/i18n.js';
+import type { ElementTranslator, Translator } from '../../format/i18n.js';
 import { placeOf, type EventModel } from '../../model/event.js';
 
 export interface ListContext {
-  i18n: Translator;
+  i18n: ElementTranslator;
   zoneMode: string;
   /** Where an event's title links to; null = no link. */
   href: (event: EventModel) => string | null;
@@ -29,22 +29,12 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
   const tile = dateTile(event, locale, ctx.zoneMode);
   const place = placeOf(event);
   const where = place ? placeLine(place) : '';
-  const href = ctx.href(event);
-  const external = href !== null && isOtherOrigin(href);
-  const onClick = (e: MouseEvent) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    if (!ctx.select(event)) e.preventDefault();
-  };
   return html`<li class="event ${event.status.toLowerCase()}" part="event">
     <div class="tile" aria-hidden="true">
       <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
     </div>
     <div class="body">
-      <h3 class="title" part="title">
-        ${href
-          ? html`<a href=${href} rel=${external ? 'noopener' : nothing} @click=${onClick}>${event.name}</a>`
-          : event.name}
-      </h3>
+      <h3 class="title" part="title">${renderEventLink(event, ctx)}</h3>
       <p class="when">
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>
@@ -58,9 +48,20 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
   </li>`;
 }
 
+/** The event's title as a link (Mobilizon page, template or inline), announcing the selection first. */
+export function renderEventLink(event: EventModel, ctx: ListContext): TemplateResult | string {
+  const href = ctx.href(event);
+  if (!href) return event.name;
+  const onClick = (e: MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!ctx.select(event)) e.preventDefault();
+  };
+  return html`<a href=${href} rel=${isOtherOrigin(href) ? 'noopener' : nothing} @click=${onClick}>${event.name}</a>`;
+}
+
 const badge = (kind: string, text: string) => html`<span class="badge ${kind}" part="badge">${text}</span>`;
 
-function renderBadges(event: EventModel, i18n: Translator): TemplateResult | typeof nothing {
+export function renderBadges(event: EventModel, i18n: Translator): TemplateResult | typeof nothing {
   const badges: TemplateResult[] = [];
   const left = event.remainingAttendeeCapacity;
   if (event.status !== 'CONFIRMED') badges.push(badge(event.status.toLowerCase(), i18n.t(event.status === 'CANCELLED' ? 'cancelled' : 'tentative')));
@@ -73,7 +74,7 @@ function renderBadges(event: EventModel, i18n: Translator): TemplateResult | typ
   return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}</p>`;
 }
 
-const isOtherOrigin = (href: string): boolean => {
+export const isOtherOrigin = (href: string): boolean => {
   try {
     return new URL(href, location.href).origin !== location.origin;
   } catch {
@@ -110,7 +111,6 @@ export const eventListStyles = css`
   .tile-month {
     font-size: 0.75rem;
     text-transform: uppercase;
-    letter-spacing: 0.04em;
     color: var(--_muted);
   }
   .tile-day {
@@ -128,9 +128,7 @@ export const eventListStyles = css`
     overflow-wrap: anywhere;
   }
   .title a {
-    color: var(--_text);
     text-decoration-color: var(--_accent);
-    text-underline-offset: 0.15em;
   }
   .title a:hover {
     color: var(--_accent);
@@ -168,10 +166,8 @@ export const eventListStyles = css`
   .badge.online {
     color: var(--_info);
   }
-  .event.cancelled .title a,
   .event.cancelled .title {
-    text-decoration-line: line-through;
-    text-decoration-thickness: 1px;
+    text-decoration: line-through;
   }
   .picture {
     flex: none;

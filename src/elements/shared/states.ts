@@ -1,6 +1,5 @@
 // The one set of loading / empty / error states every element shows.
-import { css, html, nothing, type TemplateResult } from 'lit';
-import type { Translator } from '../../format/i18n.js';
+import { css, html, type TemplateResult } from 'lit';
 
 export function renderSkeleton(rows = 3): TemplateResult {
   return html`<div class="skeleton" aria-hidden="true">
@@ -13,13 +12,6 @@ export function renderSkeleton(rows = 3): TemplateResult {
 
 export function renderEmpty(message: string): TemplateResult {
   return html`<div class="empty" part="empty"><slot name="empty"><p>${message}</p></slot></div>`;
-}
-
-export function renderError(message: string, t: Translator, retry?: () => void): TemplateResult {
-  return html`<div class="error" part="error" role="alert">
-    <slot name="error"><p>${message}</p></slot>
-    ${retry ? html`<button part="button retry" class="secondary" @click=${retry}>${t.t('retry')}</button>` : nothing}
-  </div>`;
 }
 
 export const stateStyles = css`
@@ -51,23 +43,13 @@ export const stateStyles = css`
       animation: none;
     }
   }
-  .empty,
-  .error {
+  .empty {
     padding: var(--_spacing);
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
     color: var(--_muted);
   }
-  .error {
-    border-style: solid;
-    border-color: var(--_danger);
-    color: var(--_text);
-  }
-  .empty p,
-  .error p {
-    margin: 0 0 0.5rem;
-  }
-  .empty p:last-child {
+  .empty p {
     margin: 0;
   }
 `;

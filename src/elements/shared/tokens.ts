@@ -19,11 +19,10 @@ export const tokens = css`
     --_warning: var(--mobilizon-warning, light-dark(#7a4b00, #f5c36b));
     --_info: var(--mobilizon-info, light-dark(#1f4e99, #9cc2ff));
     --_radius: var(--mobilizon-radius, 0.5rem);
-    --_font: var(--mobilizon-font, inherit);
     --_spacing: var(--mobilizon-spacing, 1rem);
     display: block;
     background: var(--_surface);
-    font-family: var(--_font);
+    font-family: var(--mobilizon-font, inherit);
     color: var(--_text);
     line-height: 1.45;
     container-type: inline-size;

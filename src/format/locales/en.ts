@@ -19,7 +19,6 @@ export const en = {
   seatsLeft: { one: '{count} seat left', other: '{count} seats left' },
   participants: { one: '{count} participant', other: '{count} participants' },
   by: 'by {name}',
-  timeIn: 'Times in {zone}',
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,7 @@ import type { Messages } from './en.js';
 
 export const messages: Messages = {
   loading: 'Chargement des événements…',
-  loaded: { one: '{count} événement', other: '{count} événements' },
+  loaded: { one: '{count} événement', many: '{count} d’événements', other: '{count} événements' },
   empty: 'Aucun événement à afficher.',
   emptyUpcoming: 'Aucun événement à venir.',
   emptyPast: 'Aucun événement passé.',
@@ -16,8 +16,7 @@ export const messages: Messages = {
   tentative: 'Provisoire',
   online: 'En ligne',
   full: 'Complet',
-  seatsLeft: { one: '{count} place restante', other: '{count} places restantes' },
-  participants: { one: '{count} participant·e', other: '{count} participant·es' },
+  seatsLeft: { one: '{count} place restante', many: '{count} de places restantes', other: '{count} places restantes' },
+  participants: { one: '{count} participant·e', many: '{count} de participant·es', other: '{count} participant·es' },
   by: 'par {name}',
-  timeIn: 'Heures de {zone}',
 };

@@ -13,6 +13,8 @@ export interface ClientOptions {
 }
 
 export interface QueryOptions<T> {
+  /** Not used to cancel shared requests (others may wait for them, and they fill the cache);
+   * callers that leave simply ignore the answer. Kept for API symmetry with mutate(). */
   signal?: AbortSignal;
   /** Called when a stale cached answer, returned at once, has been replaced by a newer one. */
   onRevalidate?: (value: T) => void;
@@ -23,8 +25,7 @@ export interface QueryOptions<T> {
 const REGISTRY = Symbol.for('mobilizon-embed.clients');
 /** Versions older than the one the documents in ./operations are written for (5.1). */
 const OLDER = /^([0-4]|5\.0)\./;
-/** What GraphQL servers say when a document uses a field, argument or value they do not know. */
-const SCHEMA_MISMATCH = /Cannot query field|Unknown argument|Unknown type|got invalid value|Expected type|has invalid value/i;
+
 type Registry = Map<string, MobilizonClient>;
 
 const operationName = (document: string): string => /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? 'Anonymous';
@@ -96,7 +97,7 @@ export class MobilizonClient {
         });
       return hit.value;
     }
-    return this.join(this.shared<T>(key, document, variables), options.signal);
+    return this.shared<T>(key, document, variables);
   }
 
   /** Runs a mutation: never cached, never shared. */
@@ -121,21 +122,6 @@ export class MobilizonClient {
       this.inflight.set(key, promise);
     }
     return promise;
-  }
-
-  /**
-   * Waits for a shared request on behalf of one caller. A caller that leaves (its element was
-   * removed) stops waiting at once; the request itself runs on, bounded by the timeout, because
-   * other elements may share it and its answer fills the cache.
-   */
-  private join<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (!signal) return promise;
-    return new Promise<T>((resolve, reject) => {
-      const abort = () => reject(new MobilizonError('aborted', 'Cancelled.'));
-      if (signal.aborted) return abort();
-      signal.addEventListener('abort', abort, { once: true });
-      promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-    });
   }
 
   /**
@@ -165,8 +151,8 @@ export class MobilizonClient {
       return await attempt(known);
     } catch (error) {
       // A field or enum value this server does not know: learn its version once, then adapt.
-      const mismatch = error instanceof MobilizonError && error.code === 'graphql' && SCHEMA_MISMATCH.test(error.message);
-      if (!mismatch || known || name === 'Config') throw error;
+      if (known || name === 'Config' || !(error instanceof MobilizonError) || error.code !== 'graphql') throw error;
+      if (!(await import('./versions.js')).isSchemaMismatch(error.message)) throw error;
       await this.config(signal);
       if (!this.version) throw error;
       return attempt(this.version);

@@ -1,6 +1,8 @@
-// Typed event-list reads over the client: which Mobilizon query answers which list, and merging
-// several groups' lists into one, in start order, page by page.
+// Typed event-list reads over the client: which Mobilizon query answers which list. The common
+// lists (upcoming or past events of the instance or of groups) take the short path here; lists with
+// filters, global search or whole windows (month view) go through ./filtered.ts, loaded on demand.
 import type { EventPage } from '../../model/event.js';
+import type { EventType } from '../../model/filter.js';
 import type { MobilizonClient, QueryOptions } from './client.js';
 import { MobilizonError } from './errors.js';
 import { toPage } from './mapper.js';
@@ -9,6 +11,7 @@ import GroupEvents from './operations/GroupEvents.graphql';
 import type { RawEvent, RawPage } from './types.js';
 
 export type Period = 'upcoming' | 'past' | 'all';
+export type SearchTarget = 'self' | 'internal' | 'global';
 
 export interface EventListQuery {
   /** Group handles (`name` or `name@domain`); empty = the whole instance. */
@@ -18,61 +21,89 @@ export interface EventListQuery {
   page: number;
   /** 1..99 (Mobilizon refuses 100 and more on `events`). */
   limit: number;
+  /** Mobilizon's searchTarget; absent = the instance's own lists. */
+  search?: SearchTarget;
+  term?: string;
+  /** Tag titles: events with any of them. */
+  tags?: string[];
+  category?: string;
+  type?: EventType;
+  /** "latitude,longitude" or a geohash, with `radius` in km. */
+  near?: string;
+  radius?: number;
+  hideCancelled?: boolean;
+  /** Instants (UTC ISO): events overlapping [after, before). */
+  after?: string;
+  before?: string;
 }
 
 export const MAX_LIMIT = 99;
-const EPOCH = '1970-01-01T00:00:00Z';
 
 /** "Now" to the minute, so identical lists requested within a minute share a request and a cache entry. */
 export const nowToTheMinute = (now = Date.now()): string =>
   new Date(Math.floor(now / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
 
-type ListOptions = Pick<QueryOptions<unknown>, 'signal'> & { onRevalidate?: () => void };
+export type ListOptions = Pick<QueryOptions<unknown>, 'signal'> & { onRevalidate?: () => void };
+
+/** The date bounds a period and the site owner's from/to give, and the order they are listed in. */
+export function periodBounds(query: Pick<EventListQuery, 'period' | 'after' | 'before'>): {
+  after?: string;
+  before?: string;
+  descending: boolean;
+} {
+  const now = nowToTheMinute();
+  const { period, after, before } = query;
+  if (period === 'upcoming') return { after: after && after > now ? after : now, before, descending: false };
+  if (period === 'past') return { after, before: before && before < now ? before : now, descending: true };
+  return { after, before, descending: false };
+}
+
+/** True when a list needs more than Mobilizon's plain lists give (search, filters, client-side work). */
+export const needsSearch = (q: EventListQuery): boolean =>
+  Boolean(q.search || q.term?.trim() || q.tags?.length || q.category || q.type || q.near?.trim()) ||
+  (q.groups.length > 0 && Boolean(q.hideCancelled)) ||
+  (q.groups.length === 0 && (q.period !== 'upcoming' || Boolean(q.after || q.before)));
 
 export async function listEvents(client: MobilizonClient, query: EventListQuery, options: ListOptions = {}): Promise<EventPage> {
-  const limit = Math.min(Math.max(1, Math.floor(query.limit)), MAX_LIMIT);
-  const page = Math.max(1, Math.floor(query.page));
-  if (query.groups.length === 0) return instanceEvents(client, query.period, page, limit, options);
-  if (query.groups.length === 1) return groupEvents(client, query.groups[0], query.period, page, limit, options);
-
-  const { mergeGroups } = await import('./merge-groups.js');
-  return mergeGroups(query.groups, query.period, page, limit, (group, p) => groupEvents(client, group, query.period, p, limit, options));
-}
-
-async function instanceEvents(client: MobilizonClient, period: Period, page: number, limit: number, options: ListOptions) {
-  if (period === 'upcoming') {
-    const data = await client.query<{ events: RawPage<RawEvent> | null }>(FetchEvents, { page, limit }, options);
+  const q = { ...query, limit: Math.min(Math.max(1, Math.floor(query.limit)), MAX_LIMIT), page: Math.max(1, Math.floor(query.page)) };
+  if (needsSearch(q)) return (await import('./filtered.js')).filteredEvents(client, q, options);
+  if (q.groups.length === 0) {
+    const data = await client.query<{ events: RawPage<RawEvent> | null }>(FetchEvents, { page: q.page, limit: q.limit }, options);
     return toPage(data.events, client.base);
   }
-  // `events` only knows upcoming events; search knows every date (loaded only for such lists).
-  const { searchEvents } = await import('./search.js');
-  const dates =
-    period === 'past'
-      ? { beginsOn: EPOCH, endsOn: nowToTheMinute(), sortBy: 'START_TIME_DESC' }
-      : { beginsOn: EPOCH, sortBy: 'START_TIME_ASC' };
-  return searchEvents(client, { ...dates, searchTarget: 'INTERNAL', page, limit }, options);
+  const bounds = periodBounds(q);
+  const fetchers = q.groups.map((group) => (page: number) => groupEvents(client, group, bounds, page, q.limit, options));
+  if (fetchers.length === 1) return fetchers[0](q.page);
+  return (await import('../merge.js')).mergeSources(fetchers, q.page, q.limit, bounds.descending);
 }
 
-export async function groupEvents(client: MobilizonClient, name: string, period: Period, page: number, limit: number, options: ListOptions) {
-  const now = nowToTheMinute();
-  const bounds =
-    period === 'upcoming'
-      ? { afterDatetime: now, orderDirection: 'ASC' }
-      : period === 'past'
-        ? { beforeDatetime: now, orderDirection: 'DESC' }
-        : { orderDirection: 'ASC' };
+/** One page of a group's events between bounds (Mobilizon 5.1 compares each event's end). */
+export async function groupEvents(
+  client: MobilizonClient,
+  name: string,
+  bounds: { after?: string; before?: string; descending: boolean },
+  page: number,
+  limit: number,
+  options: ListOptions,
+): Promise<EventPage> {
   try {
     const data = await client.query<{ group: { organizedEvents?: RawPage<RawEvent> | null } | null }>(
       GroupEvents,
-      { name, ...bounds, order: 'BEGINS_ON', page, limit },
+      {
+        name,
+        afterDatetime: bounds.after,
+        beforeDatetime: bounds.before,
+        order: 'BEGINS_ON',
+        orderDirection: bounds.descending ? 'DESC' : 'ASC',
+        page,
+        limit,
+      },
       options,
     );
     if (!data.group) throw new MobilizonError('graphql', 'Group not found', { graphqlCode: 'group_not_found' });
     return toPage(data.group.organizedEvents, client.base);
   } catch (error) {
-    if (error instanceof MobilizonError) {
-      throw new MobilizonError(error.code, error.message, { ...error.details, subject: name });
-    }
+    if (error instanceof MobilizonError) throw new MobilizonError(error.code, error.message, { ...error.details, subject: name });
     throw error;
   }
 }

@@ -32,3 +32,7 @@ export function adaptVariables(variables: Record<string, unknown>, version: stri
   }
   return variables;
 }
+
+/** What GraphQL servers say when a document uses a field, argument or value they do not know. */
+export const isSchemaMismatch = (message: string): boolean =>
+  /Cannot query field|Unknown argument|Unknown type|got invalid value|Expected type|has invalid value/i.test(message);

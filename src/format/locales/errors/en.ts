@@ -9,8 +9,14 @@ export const messages = {
   errorLimitReached: '{instance} refuses to list that many events at once.',
   errorNoInstance: 'This widget needs an instance address, for example instance="mobilizon.fr".',
   errorBadInstance: '“{instance}” is not the address of a Mobilizon instance.',
-  errorBadView: 'Unknown view “{view}”. Use one of: {views}.',
-  errorBadPeriod: 'Unknown period “{period}”. Use one of: {periods}.',
+  errorBadValue: 'Unknown {name} “{value}”. Use one of: {values}.',
+  errorBadDate: '{name}="{value}" is not a date; write it as YYYY-MM-DD.',
+  errorFromAfterTo: 'The first day ({from}) comes after the last day ({to}).',
+  errorBadFeed: '“{url}” is not the address of an iCal feed.',
+  errorFeedNetwork: 'The calendar {feed} could not be reached (or it does not allow other sites to read it).',
+  errorFeedHttp: 'The calendar {feed} answered with an error (HTTP {status}).',
+  errorFeedNotIcs: 'The calendar {feed} is not an iCal feed.',
+  errorFeedMalformed: 'The calendar {feed} could not be read: its iCal data is damaged.',
 };
 
 export type ErrorKey = keyof typeof messages;

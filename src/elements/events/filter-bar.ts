@@ -1,0 +1,217 @@
+// The interactive filter bar (`filters` attribute): search words, online / in person, dates and tag
+// chips. Its state lives in the URL hash (`#events.term=velo&events.type=online`), so a shared link
+// reopens the same view and Back/Forward restore it. Loaded only by lists that ask for it.
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { ElementTranslator } from '../../format/i18n.js';
+import type { EventType } from '../../model/filter.js';
+import type { MobilizonEvents } from './mobilizon-events.js';
+
+/** What the filter bar (and the URL hash it keeps) may set over the attributes. */
+export interface BarFilters {
+  term?: string;
+  tags?: string[];
+  type?: EventType;
+  from?: string;
+  to?: string;
+}
+
+export const styles = css`
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem var(--_spacing);
+    align-items: end;
+    margin-block-end: var(--_spacing);
+    padding-block-end: 0.75rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  .filters label,
+  .filters fieldset {
+    display: grid;
+    gap: 0.2rem;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .filters fieldset {
+    display: flex;
+    gap: 0;
+    border: 0;
+    padding: 0;
+    margin: 0;
+  }
+  .filters legend {
+    padding: 0 0 0.2rem;
+  }
+  .filters input {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.35rem 0.5rem;
+  }
+  .filters input[type='search'] {
+    min-inline-size: 12rem;
+  }
+  .segment {
+    display: inline-flex;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .segment label {
+    display: block;
+    color: var(--_accent);
+    font-size: 0.9rem;
+    padding: 0.35rem 0.7rem;
+    cursor: pointer;
+  }
+  .segment input {
+    position: absolute;
+    opacity: 0;
+  }
+  .segment label:has(input:checked) {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .segment label:has(input:focus-visible) {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    flex-basis: 100%;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chips button {
+    padding: 0.15rem 0.65rem;
+    border-radius: 999px;
+    font-size: 0.85rem;
+  }
+  .chips button[aria-pressed='false'] {
+    background: transparent;
+    color: var(--_accent);
+  }
+`;
+
+interface BarState {
+  prefix: string;
+  onHash: () => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+const bars = new WeakMap<MobilizonEvents, BarState>();
+const TYPES: Record<string, EventType> = { online: 'ONLINE', 'in-person': 'IN_PERSON' };
+const typeName = (type?: EventType) => Object.keys(TYPES).find((k) => TYPES[k] === type);
+
+function readHash(prefix: string): BarFilters {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const get = (key: string) => params.get(`${prefix}.${key}`) ?? undefined;
+  const tags = get('tags');
+  const type = get('type');
+  return {
+    term: get('term'),
+    tags: tags === undefined ? undefined : tags.split(',').filter(Boolean),
+    type: type ? TYPES[type] : undefined,
+    from: get('from'),
+    to: get('to'),
+  };
+}
+
+function writeHash(prefix: string, filters: BarFilters): void {
+  const hash = location.hash.slice(1);
+  // A plain anchor ("#agenda") is not ours to keep in the query form; anything with "=" is.
+  const params = new URLSearchParams(hash.includes('=') ? hash : '');
+  for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
+  const values: Record<string, string | undefined> = {
+    term: filters.term || undefined,
+    tags: filters.tags?.length ? filters.tags.join(',') : undefined,
+    type: typeName(filters.type),
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+  };
+  for (const [key, value] of Object.entries(values)) if (value) params.set(`${prefix}.${key}`, value);
+  const text = params.toString();
+  history.replaceState(history.state, '', text ? `#${text}` : location.pathname + location.search);
+}
+
+export function connect(host: MobilizonEvents): void {
+  if (bars.has(host)) return;
+  const prefix = host.id || 'events';
+  const state: BarState = { prefix, onHash: () => host.setFilters(readHash(prefix)) };
+  bars.set(host, state);
+  host.adopt(styles);
+  window.addEventListener('hashchange', state.onHash);
+  state.onHash();
+}
+
+export function disconnect(host: MobilizonEvents): void {
+  const state = bars.get(host);
+  if (!state) return;
+  window.removeEventListener('hashchange', state.onHash);
+  bars.delete(host);
+}
+
+function update(host: MobilizonEvents, change: Partial<BarFilters>, delay = 0): void {
+  const state = bars.get(host);
+  if (!state) return;
+  const next = { ...host.state.bar, ...change };
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => {
+    writeHash(state.prefix, next);
+    host.setFilters(next);
+  }, delay);
+}
+
+export function render(host: MobilizonEvents, i18n: ElementTranslator): TemplateResult {
+  const bar = host.state.bar;
+  const global = host.search === 'global';
+  const term = bar.term ?? host.term ?? '';
+  const type = typeName(bar.type) ?? host.type ?? '';
+  const chosen = new Set(bar.tags ?? (host.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean));
+  const counts = new Map<string, number>();
+  for (const tag of host.shownEvents.flatMap((e) => e.tag)) counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
+  const frequent = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const offered = [...new Set([...chosen, ...frequent])].slice(0, 12);
+  const toggle = (tag: string) => {
+    const tags = new Set(chosen);
+    if (!tags.delete(tag)) tags.add(tag);
+    update(host, { tags: [...tags] });
+  };
+  return html`<form class="filters" part="filters" role="search" aria-label=${i18n.t('filterLabel')} @submit=${(e: Event) => e.preventDefault()}>
+    <label>${i18n.t('searchLabel')}
+      <input type="search" part="input" .value=${term} placeholder=${i18n.t('searchPlaceholder')}
+        @input=${(e: InputEvent) => update(host, { term: (e.target as HTMLInputElement).value }, 350)} />
+    </label>
+    ${global
+      ? nothing
+      : html`<fieldset>
+          <legend>${i18n.t('typeLabel')}</legend>
+          <div class="segment">
+            ${(['', 'online', 'in-person'] as const).map(
+              (value) => html`<label><input type="radio" name="type" .checked=${type === value} value=${value}
+                @change=${() => update(host, { type: value ? TYPES[value] : undefined })} />${i18n.t(
+                  value === '' ? 'typeAny' : value === 'online' ? 'online' : 'inPerson',
+                )}</label>`,
+            )}
+          </div>
+        </fieldset>`}
+    <label>${i18n.t('fromLabel')}
+      <input type="date" part="input" .value=${bar.from ?? host.from ?? ''} @change=${(e: Event) => update(host, { from: (e.target as HTMLInputElement).value || undefined })} />
+    </label>
+    <label>${i18n.t('toLabel')}
+      <input type="date" part="input" .value=${bar.to ?? host.to ?? ''} @change=${(e: Event) => update(host, { to: (e.target as HTMLInputElement).value || undefined })} />
+    </label>
+    <button type="button" part="button" class="secondary" @click=${() => update(host, { term: undefined, tags: undefined, type: undefined, from: undefined, to: undefined })}>
+      ${i18n.t('clearFilters')}
+    </button>
+    ${global || !offered.length
+      ? nothing
+      : html`<ul class="chips" aria-label=${i18n.t('tagsLabel')}>
+          ${offered.map((tag) => html`<li><button type="button" part="button" aria-pressed=${chosen.has(tag) ? 'true' : 'false'} @click=${() => toggle(tag)}>${tag}</button></li>`)}
+        </ul>`}
+  </form>`;
+}

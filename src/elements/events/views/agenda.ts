@@ -1,0 +1,131 @@
+// The agenda view: events grouped under a heading for each day they cover, in each event's display
+// zone (an event from 23:30 to 01:30 appears under both days).
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { placeLine } from '../../../format/address.js';
+import { displayZone } from '../../../format/dates.js';
+import { daysCovered, dayKey, type DayKey } from '../../../format/zoned.js';
+import { placeOf, type EventModel } from '../../../model/event.js';
+import { renderBadges, renderEventLink } from '../../shared/event-list.js';
+import type { ViewContext } from './view.js';
+
+/** Events longer than this appear under their first day only (with their dates), not under every day. */
+const MAX_DAYS_LISTED = 7;
+
+export const styles = css`
+  .agenda {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .agenda-day {
+    margin-block-end: var(--_spacing);
+  }
+  .agenda-day h3 {
+    margin: 0 0 0.35rem;
+    padding-block-end: 0.25rem;
+    font-size: 0.95rem;
+    border-block-end: 2px solid var(--_accent);
+  }
+  .agenda-day h3 .relative {
+    color: var(--_accent);
+    margin-inline-end: 0.5rem;
+  }
+  .agenda-day ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .agenda-item {
+    display: grid;
+    grid-template-columns: minmax(6.5rem, auto) 1fr;
+    gap: 0.25rem var(--_spacing);
+    padding: 0.4rem 0;
+    border-block-end: 1px solid var(--_border);
+  }
+  .agenda-item:last-child {
+    border-block-end: none;
+  }
+  .agenda-item time {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    font-size: 0.9rem;
+  }
+  .agenda-item .title {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .agenda-item.cancelled .title {
+    text-decoration-line: line-through;
+  }
+  @container (max-width: 26rem) {
+    .agenda-item {
+      grid-template-columns: 1fr;
+    }
+  }
+`;
+
+interface Entry {
+  event: EventModel;
+  day: DayKey;
+  zone: string;
+  first: boolean;
+  last: boolean;
+}
+
+function timeText(entry: Entry, ctx: ViewContext): string {
+  const { event, zone, first, last } = entry;
+  const { i18n } = ctx;
+  if (!event.display.showStartTime) return i18n.t('allDay');
+  const time = new Intl.DateTimeFormat(i18n.locale, { timeZone: zone, timeStyle: 'short' });
+  const start = new Date(event.startTime);
+  const end = event.endTime && event.display.showEndTime ? new Date(event.endTime) : null;
+  if (first && last) return end && end > start ? time.formatRange(start, end) : time.format(start);
+  if (first) return `${time.format(start)} →`;
+  if (last && end) return `→ ${time.format(end)}`;
+  return i18n.t('allDay');
+}
+
+export function render(ctx: ViewContext): TemplateResult {
+  const { i18n } = ctx;
+  const byDay = new Map<DayKey, Entry[]>();
+  for (const event of ctx.events) {
+    const zone = displayZone(event, ctx.zoneMode);
+    let days = daysCovered(event.startTime, event.endTime, zone);
+    if (days.length > MAX_DAYS_LISTED) days = [days[0]];
+    days.forEach((day, i) => {
+      byDay.set(day, [...(byDay.get(day) ?? []), { event, day, zone, first: i === 0, last: i === days.length - 1 }]);
+    });
+  }
+  const today = dayKey(new Date(), ctx.dayZone);
+  const heading = new Intl.DateTimeFormat(i18n.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const relative = new Intl.RelativeTimeFormat(i18n.locale, { numeric: 'auto' });
+  const days = [...byDay.keys()].sort();
+  if (ctx.events.length && ctx.events[0].startTime > ctx.events[ctx.events.length - 1].startTime) days.reverse();
+  return html`<ol class="agenda" part="list">
+    ${days.map((day) => {
+      const offset = Math.round((Date.parse(day) - Date.parse(today)) / 86_400_000);
+      return html`<li class="agenda-day">
+        <h3>
+          ${Math.abs(offset) <= 1 ? html`<span class="relative">${relative.format(offset, 'day')}</span>` : nothing}
+          <time datetime=${day}>${heading.format(new Date(`${day}T12:00:00Z`))}</time>
+        </h3>
+        <ul>
+          ${byDay.get(day)!.map((entry) => renderEntry(entry, ctx))}
+        </ul>
+      </li>`;
+    })}
+  </ol>`;
+}
+
+function renderEntry(entry: Entry, ctx: ViewContext): TemplateResult {
+  const { event } = entry;
+  const place = placeOf(event);
+  return html`<li class="agenda-item ${event.status.toLowerCase()}" part="event">
+    <time part="date" datetime=${event.startTime} title=${entry.zone}>${timeText(entry, ctx)}</time>
+    <div class="body">
+      <h4 class="title" part="title">${renderEventLink(event, ctx)}</h4>
+      ${place ? html`<p class="where" part="location">${placeLine(place)}</p>` : nothing}
+      ${renderBadges(event, ctx.i18n)}
+    </div>
+  </li>`;
+}

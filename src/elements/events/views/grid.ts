@@ -1,0 +1,50 @@
+// The grid view: the list's events as cards, picture on top, as many columns as the space allows.
+import { css, html, type TemplateResult } from 'lit';
+import { renderEventList } from '../../shared/event-list.js';
+import type { ViewContext } from './view.js';
+
+export const styles = css`
+  .grid-view .events {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+    gap: var(--_spacing);
+  }
+  .grid-view .event {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    grid-template-areas: 'picture picture' 'tile body';
+    gap: 0.75rem;
+    padding: 0 0 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_surface);
+  }
+  .grid-view .event:last-child {
+    border-block-end: 1px solid var(--_border);
+  }
+  .grid-view .picture {
+    grid-area: picture;
+    display: block;
+    inline-size: 100%;
+    border-radius: 0;
+  }
+  .grid-view .event:not(:has(.picture))::before {
+    content: '';
+    grid-area: picture;
+    aspect-ratio: 16 / 9;
+    background: linear-gradient(135deg, var(--_surface-alt), var(--_border));
+  }
+  .grid-view .tile {
+    grid-area: tile;
+    margin-inline-start: 0.75rem;
+  }
+  .grid-view .body {
+    grid-area: body;
+    padding-inline-end: 0.75rem;
+  }
+`;
+
+export function render(ctx: ViewContext): TemplateResult {
+  return html`<div class="grid-view">${renderEventList(ctx.events, ctx)}</div>`;
+}

@@ -1,0 +1,4 @@
+// Every set of words in one chunk: a page in this language loads it once.
+export { messages as main } from '../es.js';
+export { messages as views } from '../views/es.js';
+export { messages as errors } from '../errors/es.js';

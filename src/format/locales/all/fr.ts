@@ -1,0 +1,4 @@
+// Every set of words in one chunk: a page in this language loads it once.
+export { messages as main } from '../fr.js';
+export { messages as views } from '../views/fr.js';
+export { messages as errors } from '../errors/fr.js';

@@ -1,0 +1,43 @@
+import type { Messages } from './en.js';
+
+export const messages: Messages = {
+  loading: 'جارٍ تحميل الأحداث…',
+  loaded: {
+    zero: 'لا أحداث',
+    one: 'حدث واحد',
+    two: 'حدثان',
+    few: '{count} أحداث',
+    many: '{count} حدثًا',
+    other: '{count} حدث',
+  },
+  empty: 'لا توجد أحداث لعرضها.',
+  emptyUpcoming: 'لا توجد أحداث قادمة.',
+  emptyPast: 'لا توجد أحداث سابقة.',
+  retry: 'إعادة المحاولة',
+  previous: 'السابق',
+  next: 'التالي',
+  pageOf: 'الصفحة {page} من {pages}',
+  pagination: 'الصفحات',
+  events: 'الأحداث',
+  cancelled: 'ملغى',
+  tentative: 'بانتظار التأكيد',
+  online: 'عبر الإنترنت',
+  full: 'مكتمل',
+  seatsLeft: {
+    zero: 'لم يبقَ أي مقعد',
+    one: 'بقي مقعد واحد',
+    two: 'بقي مقعدان',
+    few: 'بقي {count} مقاعد',
+    many: 'بقي {count} مقعدًا',
+    other: 'بقي {count} مقعد',
+  },
+  participants: {
+    zero: 'لا مشاركين',
+    one: 'مشارك واحد',
+    two: 'مشاركان',
+    few: '{count} مشاركين',
+    many: '{count} مشاركًا',
+    other: '{count} مشارك',
+  },
+  by: 'من تنظيم {name}',
+};

@@ -1,0 +1,25 @@
+import type { Plural } from '../en.js';
+import type { ViewKey } from './en.js';
+
+export const messages: Record<ViewKey, string | Plural> = {
+  allDay: 'Ganztägig',
+  filterLabel: 'Veranstaltungen filtern',
+  searchLabel: 'Suchen',
+  searchPlaceholder: 'Wörter, Orte, Schlagwörter …',
+  typeLabel: 'Wo',
+  typeAny: 'Überall',
+  inPerson: 'Vor Ort',
+  fromLabel: 'Von',
+  toLabel: 'Bis',
+  tagsLabel: 'Schlagwörter',
+  clearFilters: 'Filter zurücksetzen',
+  close: 'Schließen',
+  openEventPage: 'Veranstaltungsseite öffnen',
+  previousMonth: 'Vorheriger Monat',
+  nextMonth: 'Nächster Monat',
+  today: 'Heute',
+  moreEvents: { one: '+{count} weiterer', other: '+{count} weitere' },
+  eventsOn: 'Veranstaltungen am {date}',
+  showLocalTimes: 'Uhrzeiten in meiner Zeitzone anzeigen ({zone})',
+  showEventTimes: 'Uhrzeiten in der Zeitzone der jeweiligen Veranstaltung anzeigen',
+};

@@ -1,0 +1,25 @@
+// Words of the views, the filter bar and the details dialog: loaded with them, not by plain lists.
+export const messages = {
+  allDay: 'All day',
+  filterLabel: 'Filter events',
+  searchLabel: 'Search',
+  searchPlaceholder: 'Words, places, tags…',
+  typeLabel: 'Where',
+  typeAny: 'Anywhere',
+  inPerson: 'In person',
+  fromLabel: 'From',
+  toLabel: 'To',
+  tagsLabel: 'Tags',
+  clearFilters: 'Clear filters',
+  close: 'Close',
+  openEventPage: 'Open the event page',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  today: 'Today',
+  moreEvents: { one: '+{count} more', other: '+{count} more' },
+  eventsOn: 'Events on {date}',
+  showLocalTimes: 'Show times in my time zone ({zone})',
+  showEventTimes: 'Show times in each event’s time zone',
+};
+
+export type ViewKey = keyof typeof messages;

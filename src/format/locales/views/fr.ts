@@ -1,0 +1,25 @@
+import type { Plural } from '../en.js';
+import type { ViewKey } from './en.js';
+
+export const messages: Record<ViewKey, string | Plural> = {
+  allDay: 'Toute la journée',
+  filterLabel: 'Filtrer les événements',
+  searchLabel: 'Rechercher',
+  searchPlaceholder: 'Mots, lieux, étiquettes…',
+  typeLabel: 'Où',
+  typeAny: 'Partout',
+  inPerson: 'Sur place',
+  fromLabel: 'Du',
+  toLabel: 'Au',
+  tagsLabel: 'Étiquettes',
+  clearFilters: 'Effacer les filtres',
+  close: 'Fermer',
+  openEventPage: 'Ouvrir la page de l’événement',
+  previousMonth: 'Mois précédent',
+  nextMonth: 'Mois suivant',
+  today: 'Aujourd’hui',
+  moreEvents: { one: '+{count} autre', many: '+{count} autres', other: '+{count} autres' },
+  eventsOn: 'Événements du {date}',
+  showLocalTimes: 'Afficher les heures de mon fuseau ({zone})',
+  showEventTimes: 'Afficher les heures du fuseau de chaque événement',
+};

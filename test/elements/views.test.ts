@@ -1,0 +1,155 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/events.js';
+import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
+import { $, DEMO, scoped, settled, texts, watchUncaught } from './helpers.js';
+
+let uncaught: ReturnType<typeof watchUncaught>;
+beforeEach(() => (uncaught = watchUncaught()));
+afterEach(() => {
+  uncaught.stop();
+  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
+});
+
+/** The next last Sunday of `month` (0-based) after today, as YYYY-MM-DD. */
+function nextLastSunday(month: number): string {
+  const now = new Date();
+  for (let year = now.getUTCFullYear(); ; year++) {
+    const last = new Date(Date.UTC(year, month + 1, 0));
+    last.setUTCDate(last.getUTCDate() - last.getUTCDay());
+    if (last.getTime() > now.getTime()) return last.toISOString().slice(0, 10);
+  }
+}
+
+const nightOfStars = (view: string) =>
+  fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" term="étoiles" view=${view} locale="en-GB"></mobilizon-events>`);
+
+describe('views', () => {
+  it('grid: shows events as cards with their picture on top', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" view="grid" limit="6" locale="en"></mobilizon-events>`);
+    await settled(el);
+    const cards = el.shadowRoot!.querySelectorAll('.grid-view .event');
+    expect(cards).to.have.length(6);
+    const picture = el.shadowRoot!.querySelector<HTMLImageElement>('.grid-view .picture')!;
+    const card = picture.closest('.event')!;
+    expect(picture.getBoundingClientRect().top).to.be.at.most(card.querySelector('.title')!.getBoundingClientRect().top);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.grid-view .events')!).display).to.equal('grid');
+    await expect(el).to.be.accessible();
+  });
+
+  it('agenda: groups events under a heading per day, in order', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" view="agenda" limit="10" locale="en"></mobilizon-events>`);
+    await settled(el, 'events');
+    const days = [...el.shadowRoot!.querySelectorAll('.agenda-day > h3 time')].map((t) => t.getAttribute('datetime')!);
+    expect(days.length).to.be.greaterThan(3);
+    expect([...days].sort()).to.deep.equal(days);
+    expect(el.shadowRoot!.querySelectorAll('.agenda-item').length).to.be.at.least(10);
+    await expect(el).to.be.accessible();
+  });
+
+  it('agenda: an event from 23:30 to 01:30 sits under both days', async () => {
+    const el = await nightOfStars('agenda');
+    await settled(el);
+    const days = [...el.shadowRoot!.querySelectorAll('.agenda-day')];
+    expect(days).to.have.length(2);
+    for (const day of days) expect(day.querySelector('.title')!.textContent!.trim()).to.equal('Nuit des étoiles');
+    expect(texts(el, '.agenda-item time')).to.deep.equal(['23:30 →', '→ 01:30']);
+  });
+
+  it('month: an event from 23:30 to 01:30 sits on both days', async () => {
+    const list = await nightOfStars('list');
+    await settled(list);
+    const day = $(list, 'time')!.getAttribute('datetime')!.slice(0, 10);
+    const el = await fixture<MobilizonEvents>(
+      html`<mobilizon-events instance=${DEMO} group="velo_lyon" term="étoiles" view="month" from=${day} timezone="Europe/Paris" locale="en-GB"></mobilizon-events>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="grid"]'), 'a month grid');
+    await settled(el);
+    const cells = [...el.shadowRoot!.querySelectorAll('[role="gridcell"]')].filter((cell) => cell.textContent!.includes('Nuit des étoiles'));
+    expect(cells.map((c) => c.getAttribute('data-day'))).to.deep.equal([day, new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10)]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state in every view', async () => {
+    for (const view of ['list', 'grid', 'agenda']) {
+      const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="empty_group" view=${view} locale="en"></mobilizon-events>`);
+      await settled(el, 'empty');
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('shows the error state accessibly', async () => {
+    const { url } = scoped('fault=http500');
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${url} group="velo_lyon" view="grid" locale="en"></mobilizon-events>`);
+    await settled(el, 'error');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('time zones', () => {
+  for (const [month, label, montreal] of [
+    [2, 'Passage à l’heure d’été', '04:00'],
+    [9, 'Passage à l’heure d’hiver', '05:00'],
+  ] as const) {
+    it(`shows ${label} at 10:00 in Paris time and ${montreal} in Montréal time`, async () => {
+      const day = nextLastSunday(month);
+      const paris = await fixture<MobilizonEvents>(
+        html`<mobilizon-events instance=${DEMO} group="velo_lyon" from=${day} to=${day} timezone="Europe/Paris" locale="en-GB"></mobilizon-events>`,
+      );
+      await settled(paris);
+      const item = [...paris.shadowRoot!.querySelectorAll('.event')].find((li) => li.textContent!.includes('Passage'))!;
+      expect(item.querySelector('time')!.textContent).to.contain('10:00');
+      const eventMode = await fixture<MobilizonEvents>(
+        html`<mobilizon-events instance=${DEMO} group="velo_lyon" from=${day} to=${day} locale="en-GB"></mobilizon-events>`,
+      );
+      await settled(eventMode);
+      expect(texts(eventMode, '.event time').find((t) => t.includes('10:00'))).to.not.equal(undefined);
+      const quebec = await fixture<MobilizonEvents>(
+        html`<mobilizon-events instance=${DEMO} group="velo_lyon" from=${day} to=${day} timezone="America/Montreal" locale="en-GB"></mobilizon-events>`,
+      );
+      await settled(quebec);
+      const moved = [...quebec.shadowRoot!.querySelectorAll('.event')].find((li) => li.textContent!.includes('Passage'))!;
+      expect(moved.querySelector('time')!.textContent).to.contain(montreal);
+      expect(moved.querySelector('time')!.getAttribute('title')).to.equal('America/Montreal');
+    });
+  }
+
+  it('offers to switch to the visitor’s zone when events are in another', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="tokyo_hikers" limit="3" locale="en"></mobilizon-events>`);
+    await settled(el);
+    const button = $<HTMLButtonElement>(el, '.tools button')!;
+    expect(button.textContent).to.contain('my time zone');
+    expect($(el, 'time')!.getAttribute('title')).to.equal('Asia/Tokyo');
+    button.click();
+    await el.updateComplete;
+    expect($(el, 'time')!.getAttribute('title')).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect($(el, '.tools button')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+});
+
+describe('opening an event', () => {
+  it('inline: shows the details in a dialog, closed with Escape, focus back on the link', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" limit="3" event-href="inline" locale="en"></mobilizon-events>`);
+    await settled(el);
+    const link = $<HTMLAnchorElement>(el, '.title a')!;
+    link.focus();
+    link.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog.details')?.open, 'the dialog opens');
+    const dialog = $<HTMLDialogElement>(el, 'dialog.details')!;
+    expect(dialog.querySelector('h2')!.textContent).to.equal(link.textContent);
+    expect(dialog.querySelector<HTMLAnchorElement>('a')!.href).to.match(/\/events\//);
+    await expect(el).to.be.accessible();
+    dialog.dispatchEvent(new Event('cancel'));
+    dialog.close();
+    await waitUntil(() => !$(el, 'dialog.details'), 'the dialog closes');
+    expect(el.shadowRoot!.activeElement).to.equal(link);
+  });
+
+  it('lets the host page cancel before anything opens', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" limit="1" event-href="inline"></mobilizon-events>`);
+    await settled(el);
+    el.addEventListener('mobilizon-select', (e) => e.preventDefault());
+    $<HTMLAnchorElement>(el, '.title a')!.click();
+    await new Promise((r) => setTimeout(r, 200));
+    expect($(el, 'dialog')).to.equal(null);
+  });
+});
