@@ -13,7 +13,9 @@ import { litLiterals, UPFRONT } from './literals-plugin.mjs';
  * within 15 KB; with filters, feeds and views wired in (their code itself lazy) it measures 15.8 KB,
  * so the check holds the line at 16 KB against regressions until it is trimmed further.
  */
-export const BUDGETS = { events: 16 * 1024, index: 40 * 1024 };
+export const BUDGETS = { events: 16 * 1024, index: 20 * 1024 };
+/** Every element and every lazy part together, one language, without the iCal parser. */
+const ALL_BUDGET = 40 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 
@@ -46,13 +48,17 @@ export async function reportSizes(entries) {
     visit(chunks.find((c) => c.isEntry).fileName);
     const gz = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
     const up = [...upfront].reduce((sum, f) => sum + gz(f), 0);
-    const lazy = readdirSync(dir, { recursive: true })
-      .filter((f) => f.endsWith('.js') && !upfront.has(f))
-      .map((f) => `${f.replace(/-[\w-]{8}\.js$/, '')} ${kb(gz(f))}`);
+    const lazyFiles = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js') && !upfront.has(f));
+    const lazy = lazyFiles.map((f) => `${f.replace(/-[\w-]{8}\.js$/, '')} ${kb(gz(f))}`);
+    // Everything a page could load in one language (English), iCal parser (ical.js) apart.
+    const other = /^(fr|de|es|it|ar|feed)-/;
+    const everything = up + lazyFiles.filter((f) => !other.test(f)).reduce((sum, f) => sum + gz(f), 0);
     const budget = BUDGETS[name];
     const verdict = budget ? (up <= budget ? `within ${kb(budget)}` : `OVER ${kb(budget)}`) : '';
     if (budget && up > budget) ok = false;
-    console.log(`  ${name.padEnd(8)} up front ${kb(up).padStart(8)}  ${verdict}${lazy.length ? `  · lazy: ${lazy.join(', ')}` : ''}`);
+    console.log(`  ${name.padEnd(8)} up front ${kb(up).padStart(8)}  ${verdict}  · everything but ical.js, one language: ${kb(everything)}${name === 'index' && everything > ALL_BUDGET ? ` OVER ${kb(ALL_BUDGET)}` : ''}`);
+    if (name === 'index' && everything > ALL_BUDGET) ok = false;
+    if (lazy.length) console.log(`           lazy: ${lazy.join(', ')}`);
     rmSync(dir, { recursive: true, force: true });
   }
   for (const file of ['dist/mobilizon-embed.js', 'dist/mobilizon-embed.iife.js']) {

@@ -55,8 +55,10 @@ export interface EventModel {
   /** Where the event's own page lives (origin instance for remote events). */
   url: string | null;
   name: string;
-  /** Description HTML as the source gives it: untrusted, sanitize before rendering. */
+  /** Description as the source gives it: untrusted. HTML (sanitize before rendering) or plain text, per `mediaType`. */
   content: string | null;
+  /** What `content` is: Mobilizon sends HTML, iCal feeds plain text (show it with its line breaks, never as markup). */
+  mediaType: 'text/html' | 'text/plain';
   /** UTC instants as ISO strings with `Z`. */
   startTime: string;
   endTime: string | null;

@@ -87,7 +87,7 @@ describe('screenshots of every view', () => {
         const article = examples.nth(i);
         const widget = article.locator('mobilizon-events');
         await widget.locator('[part~="event"], .empty, .error').first().waitFor();
-        const name = (await article.locator('h3').textContent()).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `example-${i}`;
+        const name = (await article.locator(':scope > h3').textContent()).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `example-${i}`;
         await article.screenshot({ path: join(shots, `${scheme}-${name}.png`) });
       }
       assert.deepEqual(errors, []);

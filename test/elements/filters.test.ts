@@ -195,7 +195,7 @@ describe('iCal feeds', () => {
 
   it('a feed that answers HTML, or broken iCal, says so', async () => {
     const el = await fixture<MobilizonEvents>(
-      html`<mobilizon-events ics="/test/fixtures/ics/not-a-calendar.html /test/fixtures/ics/broken.ics ${DEMO}/@velo_lyon/feed/ics" limit="3" locale="en"></mobilizon-events>`,
+      html`<mobilizon-events ics="/test/fixtures/ics/not-a-calendar.html /test/fixtures/ics/garbage.ics ${DEMO}/@velo_lyon/feed/ics" limit="3" locale="en"></mobilizon-events>`,
     );
     await settled(el);
     const notices = texts(el, '.notice');

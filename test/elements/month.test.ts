@@ -8,7 +8,10 @@ import type { ViewHost, ViewModule } from '../../src/elements/events/views/view.
 import { eventListStyles } from '../../src/elements/shared/event-list.js';
 import { stateStyles } from '../../src/elements/shared/states.js';
 import { tokens } from '../../src/elements/shared/tokens.js';
-import { Translator, translator } from '../../src/format/i18n.js';
+import { Translator, translations } from '../../src/format/i18n.js';
+
+/** The words an element has once a view is loaded: the main set and the views'. */
+const words = async (locale: string) => (await translations('main', locale)).with(await translations('views', locale));
 import { dayKey } from '../../src/format/zoned.js';
 import type { EventModel } from '../../src/model/event.js';
 
@@ -69,6 +72,7 @@ function event(startTime: string, endTime: string | null, more: Partial<EventMod
     url: `https://mobilizon.test/events/${id}`,
     name: `Event ${counter}`,
     content: null,
+    mediaType: 'text/html',
     startTime,
     endTime,
     timezone: 'Europe/Paris',
@@ -103,7 +107,7 @@ interface Options {
 }
 async function mount({ month = '2027-03', events = [], locale = 'en-GB', i18n, zoneMode = 'event', width = '60rem' }: Options = {}) {
   const el = document.createElement('month-test-host') as MonthHost;
-  Object.assign(el, { month, events, locale, zoneMode, i18n: i18n ?? (await translator(locale)) });
+  Object.assign(el, { month, events, locale, zoneMode, i18n: i18n ?? (await words(locale)) });
   el.style.inlineSize = width;
   await fixture(html`<div>${el}</div>`);
   await el.updateComplete;
@@ -352,7 +356,7 @@ describe('month view', () => {
   });
 
   it('speaks the visitor’s language', async () => {
-    const el = await mount({ i18n: await translator('fr') });
+    const el = await mount({ i18n: await words('fr') });
     const [previous, today, next] = all<HTMLButtonElement>(el, '.month-nav button');
     expect([previous.getAttribute('aria-label'), text(today), next.getAttribute('aria-label')]).to.deep.equal(['Mois précédent', 'Aujourd’hui', 'Mois suivant']);
     expect(text(one(el, '.month-title'))).to.equal('mars 2027');

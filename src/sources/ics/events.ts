@@ -244,6 +244,7 @@ function toModel(o: Occurrence, calendar: Calendar): EventModel {
     name: textOf(component, 'summary')?.replace(/\s*\n\s*/g, ' ') ?? '',
     // DESCRIPTION is plain text in iCal: `content` holds it as text, never as HTML.
     content: textOf(component, 'description'),
+    mediaType: 'text/plain',
     startTime: new Date(o.start).toISOString(),
     endTime: o.end === null ? null : new Date(o.end).toISOString(),
     timezone: o.timezone,

@@ -85,6 +85,7 @@ export function mapEvent(raw: RawEvent, instance: string): EventModel | null {
     url: safeUrl(raw.url) ?? `${instance}/events/${encodeURIComponent(uuid)}`,
     name: text(raw.title) ?? '',
     content: text(raw.description),
+    mediaType: 'text/html',
     startTime: new Date(start).toISOString(),
     endTime: end && !Number.isNaN(Date.parse(end)) ? new Date(end).toISOString() : null,
     timezone: text(options.timezone) ?? place?.timezone ?? null,
