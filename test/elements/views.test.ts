@@ -77,6 +77,22 @@ describe('views', () => {
     }
   });
 
+  for (const view of ['list', 'grid', 'agenda', 'month']) {
+    it(`${view}: no accessibility violations when loaded, empty or failed`, async () => {
+      const loaded = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" view=${view} limit="5" locale="en"></mobilizon-events>`);
+      await settled(loaded);
+      await expect(loaded).to.be.accessible();
+      const empty = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="empty_group" view=${view} locale="en"></mobilizon-events>`);
+      if (view === 'month') await waitUntil(() => empty.shadowRoot!.querySelector('[role="grid"]'), 'an empty month');
+      else await settled(empty, 'empty');
+      await expect(empty).to.be.accessible();
+      const { url } = scoped('fault=http500');
+      const failed = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${url} group="velo_lyon" view=${view} locale="en"></mobilizon-events>`);
+      await settled(failed, 'error');
+      await expect(failed).to.be.accessible();
+    });
+  }
+
   it('shows the error state accessibly', async () => {
     const { url } = scoped('fault=http500');
     const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${url} group="velo_lyon" view="grid" locale="en"></mobilizon-events>`);

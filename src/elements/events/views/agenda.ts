@@ -37,7 +37,7 @@ export const styles = css`
   }
   .agenda-item {
     display: grid;
-    grid-template-columns: minmax(6.5rem, auto) 1fr;
+    grid-template-columns: 9rem 1fr;
     gap: 0.25rem var(--_spacing);
     padding: 0.4rem 0;
     border-block-end: 1px solid var(--_border);
