@@ -303,10 +303,10 @@ export function render(ctx: ViewContext, host: ViewHost): TemplateResult {
       </h2>
       <div class="month-nav">
         <button part="button" class="secondary" aria-label=${label('previousMonth')} title=${label('previousMonth')}
-          @click=${() => go(-1)}>‹</button>
+          @click=${() => go(-1)}><span class="arrow" aria-hidden="true">‹</span></button>
         <button part="button" class="secondary" @click=${() => go(null)}>${label('today')}</button>
         <button part="button" class="secondary" aria-label=${label('nextMonth')} title=${label('nextMonth')}
-          @click=${() => go(1)}>›</button>
+          @click=${() => go(1)}><span class="arrow" aria-hidden="true">›</span></button>
       </div>
     </div>
     <div role="grid" class="grid" aria-labelledby="month-title" aria-busy=${ctx.busy ? 'true' : 'false'}
@@ -347,6 +347,11 @@ export const styles = css`
   }
   .month-nav button {
     padding: 0.25em 0.8em;
+  }
+  /* Arrows point the way the calendar reads: mirrored right to left. */
+  .month[dir='rtl'] .arrow {
+    display: inline-block;
+    transform: scaleX(-1);
   }
   .grid {
     border: 1px solid var(--_border);
