@@ -96,6 +96,21 @@ export interface MobilizonSource {
   local: boolean;
   /** Found through global search: a copy of an event on another instance. */
   global: boolean;
+  /** Only when the whole event was fetched (its page). */
+  details?: EventDetails;
+}
+
+/** What an event's page shows beyond a list's card (Mobilizon's options and metadata). */
+export interface EventDetails {
+  phone: string | null;
+  /** Prices, shown when the organiser chose to (`showPrice`). */
+  offers: Array<{ price: number | null; currency: string | null; url: string | null }>;
+  showPrice: boolean;
+  /** Conditions a participant accepts (code of conduct, terms…). */
+  conditions: Array<{ title: string | null; content: string | null; url: string | null }>;
+  /** Links Mobilizon shows from the event's metadata (live stream, visio…), http(s) only. */
+  links: Array<{ key: string; title: string | null; url: string }>;
+  hideOrganizerWhenGroupEvent: boolean;
 }
 
 export interface IcsSource {

@@ -1,5 +1,5 @@
 // The one mapper from Mobilizon's GraphQL objects to the shared event vocabulary (src/model).
-import type { Actor, EventModel, EventPage, EventStatus, Image, Place, VirtualLocation } from '../../model/event.js';
+import type { Actor, EventDetails, EventModel, EventPage, EventStatus, Image, Place, VirtualLocation } from '../../model/event.js';
 import { safeUrl } from '../../model/url.js';
 import { MobilizonError } from './errors.js';
 import type { RawActor, RawAddress, RawEvent, RawMedia, RawPage } from './types.js';
@@ -129,4 +129,24 @@ export function toPage(raw: RawPage<RawEvent> | null | undefined, instance: stri
   }
   const events = raw.elements.flatMap((e) => (e ? (mapEvent(e, instance) ?? []) : []));
   return { total: typeof raw.total === 'number' ? raw.total : events.length, events };
+}
+
+/** The extra an event's page shows (from FetchEvent). */
+export function mapDetails(raw: RawEvent): EventDetails {
+  const options = raw.options ?? {};
+  return {
+    phone: text(raw.phoneAddress),
+    offers: (options.offers ?? []).flatMap((o) =>
+      o ? [{ price: typeof o.price === 'number' && Number.isFinite(o.price) ? o.price : null, currency: text(o.priceCurrency), url: safeUrl(o.url) }] : [],
+    ),
+    showPrice: Boolean(options.showParticipationPrice),
+    conditions: (options.participationConditions ?? []).flatMap((c) =>
+      c && (text(c.title) || text(c.content) || safeUrl(c.url)) ? [{ title: text(c.title), content: text(c.content), url: safeUrl(c.url) }] : [],
+    ),
+    links: (raw.metadata ?? []).flatMap((m) => {
+      const url = safeUrl(m?.value);
+      return m && url && /^https:/.test(url) && m.key ? [{ key: m.key, title: text(m.title), url }] : [];
+    }),
+    hideOrganizerWhenGroupEvent: Boolean(options.hideOrganizerWhenGroupEvent),
+  };
 }

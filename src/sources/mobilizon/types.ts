@@ -31,6 +31,10 @@ export interface RawAddress {
 }
 
 export interface RawEventOptions {
+  hideOrganizerWhenGroupEvent?: boolean | null;
+  showParticipationPrice?: boolean | null;
+  offers?: Array<{ price?: number | null; priceCurrency?: string | null; url?: string | null } | null> | null;
+  participationConditions?: Array<{ title?: string | null; content?: string | null; url?: string | null } | null> | null;
   maximumAttendeeCapacity?: number | null;
   anonymousParticipation?: boolean | null;
   hideNumberOfParticipants?: boolean | null;
@@ -63,6 +67,8 @@ export interface RawEvent {
   tags?: Array<{ id?: string | null; slug?: string | null; title?: string | null } | null> | null;
   participantStats?: { participant?: number | null } | null;
   options?: RawEventOptions | null;
+  phoneAddress?: string | null;
+  metadata?: Array<{ key?: string | null; title?: string | null; value?: string | null; type?: string | null } | null> | null;
 }
 
 export interface RawPage<T> {

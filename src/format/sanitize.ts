@@ -1,0 +1,44 @@
+// The one HTML sanitizer: Mobilizon's descriptions, group summaries and post bodies are untrusted.
+// DOMPurify loads with the first description shown; plain lists never pay for it.
+import type { Config } from 'dompurify';
+
+const CONFIG: Config = {
+  // Formatting only: no scripts, styles, frames, forms or media that load on their own.
+  ALLOWED_TAGS: ['a', 'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'pre',
+    'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'figure', 'figcaption', 'table', 'thead',
+    'tbody', 'tr', 'th', 'td', 'span', 'div'],
+  ALLOWED_ATTR: ['href', 'title', 'src', 'alt', 'width', 'height', 'colspan', 'rowspan', 'lang', 'dir'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+let purifier: Promise<typeof import('dompurify').default> | undefined;
+
+async function load() {
+  const DOMPurify = (await import('dompurify')).default;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node instanceof HTMLAnchorElement) {
+      // Links leave the widget for another site: new tab, no opener, no referrer.
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer nofollow');
+    }
+    if (node instanceof HTMLImageElement) {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+      node.setAttribute('referrerpolicy', 'no-referrer');
+    }
+  });
+  return DOMPurify;
+}
+
+/** Safe DOM for untrusted HTML: formatting kept, anything that runs or escapes the widget removed. */
+export async function sanitizeHtml(html: string): Promise<DocumentFragment> {
+  const DOMPurify = await (purifier ??= load());
+  return DOMPurify.sanitize(html, CONFIG) as unknown as DocumentFragment;
+}
+
+/** The text of untrusted HTML (for iCal DESCRIPTION, excerpts), with paragraphs as line breaks. */
+export function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(html.replace(/<\/(p|h\d|li|div|blockquote)>|<br\s*\/?>/gi, '$&\n'), 'text/html');
+  return (doc.body.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,34 @@
+// One event, whole: for <mobilizon-event> and <mobilizon-registration>.
+import type { EventModel } from '../../model/event.js';
+import type { MobilizonClient, QueryOptions } from './client.js';
+import { MobilizonError } from './errors.js';
+import { normalizeInstance } from './instance.js';
+import { mapDetails, mapEvent } from './mapper.js';
+import FetchEvent from './operations/FetchEvent.graphql';
+import type { RawEvent } from './types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string | null | undefined): boolean => UUID.test((value ?? '').trim());
+
+/** The instance and uuid of an event URL on any instance (`https://mobilizon.fr/events/<uuid>`). */
+export function parseEventUrl(url: string | null | undefined): { instance: string; uuid: string } | null {
+  const match = /^(.*)\/events\/([0-9a-f-]{36})(?:[/?#]|$)/i.exec((url ?? '').trim());
+  const instance = match ? normalizeInstance(match[1]) : null;
+  return instance && isUuid(match![2]) ? { instance, uuid: match![2].toLowerCase() } : null;
+}
+
+/** The event with its page details; `event_not_found` when the instance does not show it to anyone. */
+export async function getEvent(
+  client: MobilizonClient,
+  uuid: string,
+  options: Pick<QueryOptions<unknown>, 'signal' | 'onRevalidate'> = {},
+): Promise<EventModel> {
+  const data = await client.query<{ event: RawEvent | null }>(FetchEvent, { uuid }, options);
+  const event = data.event ? mapEvent(data.event, client.base) : null;
+  if (!event || event.source.kind !== 'mobilizon') {
+    throw new MobilizonError('graphql', 'Event not found', { graphqlCode: 'event_not_found', instance: client.host, subject: uuid });
+  }
+  event.source.details = mapDetails(data.event!);
+  return event;
+}
