@@ -8,9 +8,12 @@ import type { ViewKey } from './locales/views/en.js';
 export type { MessageKey } from './locales/en.js';
 export type { ErrorKey } from './locales/errors/en.js';
 export type { ViewKey } from './locales/views/en.js';
+export type { EventKey } from './locales/event/en.js';
+export type { RegistrationKey } from './locales/registration/en.js';
+export type { GroupKey } from './locales/group/en.js';
 
 type Dictionary = Record<string, string | Plural>;
-export type MessageSet = 'main' | 'views' | 'errors';
+export type MessageSet = 'main' | 'views' | 'errors' | 'event' | 'registration' | 'group';
 type Sets = Record<MessageSet, Dictionary>;
 
 /** A language's three sets come in one chunk; English's main set is built in, its others lazy. */
@@ -25,6 +28,9 @@ const languages: Record<string, () => Promise<Partial<Sets>>> = {
 const english: Record<Exclude<MessageSet, 'main'>, () => Promise<{ messages: Dictionary }>> = {
   views: () => import('./locales/views/en.js'),
   errors: () => import('./locales/errors/en.js'),
+  event: () => import('./locales/event/en.js'),
+  registration: () => import('./locales/registration/en.js'),
+  group: () => import('./locales/group/en.js'),
 };
 
 export const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
