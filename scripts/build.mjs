@@ -8,7 +8,13 @@ import { graphqlVite } from './graphql-plugin.mjs';
 import { litLiterals, UPFRONT } from './literals-plugin.mjs';
 import { reportSizes } from './sizes.mjs';
 
-const entries = { index: 'src/index.ts', events: 'src/events.ts' };
+const entries = {
+  index: 'src/index.ts',
+  events: 'src/events.ts',
+  event: 'src/event.ts',
+  group: 'src/group.ts',
+  registration: 'src/registration.ts',
+};
 const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, 'ical.js', /^date-fns/, 'dompurify'];
 const common = { configFile: false, logLevel: 'warn', plugins: [graphqlVite(), litLiterals()] };
 

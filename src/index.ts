@@ -1,9 +1,16 @@
 // Entry point: registers every element and exposes the client and the model for integrators.
 import './elements/events/define.js';
+import './elements/event/define.js';
+import './elements/group/define.js';
+import './elements/registration/define.js';
 
 export { MobilizonEvents } from './elements/events/mobilizon-events.js';
+export { MobilizonEvent } from './elements/event/mobilizon-event.js';
+export { MobilizonGroup } from './elements/group/mobilizon-group.js';
+export { MobilizonRegistration } from './elements/registration/mobilizon-registration.js';
 export { MobilizonClient, type ClientOptions, type QueryOptions } from './sources/mobilizon/client.js';
 export { MobilizonError, type MobilizonErrorCode } from './sources/mobilizon/errors.js';
 export { listEvents, type EventListQuery, type Period } from './sources/mobilizon/events.js';
+export { getEvent, parseEventUrl } from './sources/mobilizon/event.js';
 export { normalizeInstance } from './sources/mobilizon/instance.js';
 export type * from './model/event.js';

@@ -4,6 +4,9 @@
 import { en, type MessageKey, type Plural } from './locales/en.js';
 import type { ErrorKey } from './locales/errors/en.js';
 import type { ViewKey } from './locales/views/en.js';
+import type { EventKey } from './locales/event/en.js';
+import type { RegistrationKey } from './locales/registration/en.js';
+import type { GroupKey } from './locales/group/en.js';
 
 export type { MessageKey } from './locales/en.js';
 export type { ErrorKey } from './locales/errors/en.js';
@@ -98,8 +101,8 @@ export function translations(set: MessageSet, tag: string): Promise<Translator<s
 export const translator = (tag: string) => translations('main', tag) as Promise<Translator<MessageKey>>;
 export const errorTranslator = (tag: string) => translations('errors', tag) as Promise<Translator<ErrorKey>>;
 
-/** The words a plain list shows, plus those of the views once they are needed. */
-export type ElementTranslator = Translator<MessageKey | ViewKey>;
+/** The words an element shows: the main set, plus the sets it loads when it needs them. */
+export type ElementTranslator = Translator<MessageKey | ViewKey | EventKey | RegistrationKey | GroupKey>;
 
 /** Synchronous English, for the first render before a lazy language arrives. */
 export const englishMain = new Translator<MessageKey>('en', en);

@@ -5,7 +5,7 @@ import { safeUrl } from '../../model/url.js';
 import { listEvents, MAX_LIMIT, type EventListQuery, type Period } from '../../sources/mobilizon/events.js';
 import { MobilizonElement } from '../shared/base.js';
 import { ConfigurationError } from '../shared/configuration-error.js';
-import { eventListStyles, renderEventList, type ListContext } from '../shared/event-list.js';
+import { badgeStyles, eventListStyles, renderEventList, type ListContext } from '../shared/event-list.js';
 import { Loader } from '../shared/loader.js';
 import { renderEmpty, renderSkeleton, stateStyles } from '../shared/states.js';
 import { tokens } from '../shared/tokens.js';
@@ -64,6 +64,7 @@ export class MobilizonEvents extends MobilizonElement {
   static override styles = [
     tokens,
     stateStyles,
+    badgeStyles,
     eventListStyles,
     css`
       .pagination {

@@ -37,6 +37,7 @@ export async function describeError(error: unknown, locale: string, instance: st
       return say('errorHttp', { status: String(error.details.status ?? '?') });
     case 'graphql':
       if (code === 'group_not_found') return say('errorGroupNotFound', { group: error.details.subject ?? '' });
+      if (code === 'event_not_found') return say('errorEventNotFound');
       if (code === 'events_max_limit_reached') return say('errorLimitReached');
       return say('errorGraphql', { message: error.message.split('\n')[0] });
     default:

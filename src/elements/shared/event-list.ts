@@ -82,6 +82,35 @@ export const isOtherOrigin = (href: string): boolean => {
   }
 };
 
+/** Status, online and capacity badges, wherever events are shown. */
+export const badgeStyles = css`
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem 0.5rem;
+    align-items: center;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.05rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.78rem;
+    font-weight: 600;
+    border: 1px solid currentColor;
+  }
+  .badge.cancelled,
+  .badge.full {
+    color: var(--_danger);
+  }
+  .badge.tentative,
+  .badge.seats {
+    color: var(--_warning);
+  }
+  .badge.online {
+    color: var(--_info);
+  }
+`;
+
 export const eventListStyles = css`
   .events {
     list-style: none;
@@ -140,31 +169,6 @@ export const eventListStyles = css`
     color: var(--_muted);
     font-size: 0.9rem;
     overflow-wrap: anywhere;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem 0.5rem;
-    align-items: center;
-  }
-  .badge {
-    display: inline-block;
-    padding: 0.05rem 0.5rem;
-    border-radius: 999px;
-    font-size: 0.78rem;
-    font-weight: 600;
-    border: 1px solid currentColor;
-  }
-  .badge.cancelled,
-  .badge.full {
-    color: var(--_danger);
-  }
-  .badge.tentative,
-  .badge.seats {
-    color: var(--_warning);
-  }
-  .badge.online {
-    color: var(--_info);
   }
   .event.cancelled .title {
     text-decoration: line-through;

@@ -18,4 +18,6 @@ export const messages: Record<ErrorKey, string> = {
   errorFeedHttp: 'ردّ التقويم {feed} بخطأ (HTTP {status}).',
   errorFeedNotIcs: 'التقويم {feed} ليس موجز iCal.',
   errorFeedMalformed: 'تعذّرت قراءة التقويم {feed}: بيانات iCal الخاصة به تالفة.',
+  errorEventNotFound: 'هذا الحدث غير موجود على الخادم {instance}، أو أنه ليس عامًّا.',
+  errorNoEvent: 'حدِّد حدثًا: uuid="…" مع خادم، أو url="https://…/events/…".',
 };

@@ -18,4 +18,6 @@ export const messages: Record<ErrorKey, string> = {
   errorFeedHttp: 'Der Kalender {feed} hat mit einem Fehler geantwortet (HTTP {status}).',
   errorFeedNotIcs: 'Der Kalender {feed} ist kein iCal-Feed.',
   errorFeedMalformed: 'Der Kalender {feed} kann nicht gelesen werden: Seine iCal-Daten sind beschädigt.',
+  errorEventNotFound: 'Diese Veranstaltung gibt es auf {instance} nicht, oder sie ist nicht öffentlich.',
+  errorNoEvent: 'Geben Sie eine Veranstaltung an: uuid="…" mit einer Instanz oder url="https://…/events/…".',
 };

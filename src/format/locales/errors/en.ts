@@ -17,6 +17,8 @@ export const messages = {
   errorFeedHttp: 'The calendar {feed} answered with an error (HTTP {status}).',
   errorFeedNotIcs: 'The calendar {feed} is not an iCal feed.',
   errorFeedMalformed: 'The calendar {feed} could not be read: its iCal data is damaged.',
+  errorEventNotFound: 'This event does not exist on {instance}, or it is not public.',
+  errorNoEvent: 'Give the element an event: uuid="…" with an instance, or url="https://…/events/…".',
 };
 
 export type ErrorKey = keyof typeof messages;

@@ -18,4 +18,6 @@ export const messages: Record<ErrorKey, string> = {
   errorFeedHttp: 'El calendario {feed} respondió con un error (HTTP {status}).',
   errorFeedNotIcs: 'El calendario {feed} no es un feed iCal.',
   errorFeedMalformed: 'No se pudo leer el calendario {feed}: sus datos iCal están dañados.',
+  errorEventNotFound: 'Este evento no existe en {instance} o no es público.',
+  errorNoEvent: 'Indique un evento: uuid="…" con una instancia, o url="https://…/events/…".',
 };

@@ -18,4 +18,6 @@ export const messages: Record<ErrorKey, string> = {
   errorFeedHttp: 'Le calendrier {feed} a répondu par une erreur (HTTP {status}).',
   errorFeedNotIcs: 'Le calendrier {feed} n’est pas un flux iCal.',
   errorFeedMalformed: 'Le calendrier {feed} est illisible : ses données iCal sont abîmées.',
+  errorEventNotFound: 'Cet événement n’existe pas sur {instance}, ou il n’est pas public.',
+  errorNoEvent: 'Indiquez un événement : uuid="…" avec une instance, ou url="https://…/events/…".',
 };

@@ -18,4 +18,6 @@ export const messages: Record<ErrorKey, string> = {
   errorFeedHttp: 'Il calendario {feed} ha risposto con un errore (HTTP {status}).',
   errorFeedNotIcs: 'Il calendario {feed} non è un feed iCal.',
   errorFeedMalformed: 'Impossibile leggere il calendario {feed}: i suoi dati iCal sono danneggiati.',
+  errorEventNotFound: 'Questo evento non esiste su {instance} oppure non è pubblico.',
+  errorNoEvent: 'Indicate un evento: uuid="…" con un’istanza, oppure url="https://…/events/…".',
 };
