@@ -82,11 +82,12 @@ describe('screenshots of every view', () => {
     it(`in ${scheme}, each example settles without errors`, async () => {
       const { page, errors } = await open(PAGE, { colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
       const examples = page.locator('.examples article');
+      await page.waitForTimeout(300);
       const count = await examples.count();
       for (let i = 0; i < count; i++) {
         const article = examples.nth(i);
-        const widget = article.locator('mobilizon-events');
-        await widget.locator('[part~="event"], .empty, .error').first().waitFor();
+        const widget = article.locator('mobilizon-events, mobilizon-event, mobilizon-registration, mobilizon-group').first();
+        await widget.locator('[part~="event"], [part~="form"], .empty, .error, .notice, .reason, header').first().waitFor();
         const name = (await article.locator(':scope > h3').textContent()).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `example-${i}`;
         await article.screenshot({ path: join(shots, `${scheme}-${name}.png`) });
       }
