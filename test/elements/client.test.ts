@@ -4,7 +4,7 @@ import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
 import { MobilizonError } from '../../src/sources/mobilizon/errors.js';
 import { listEvents } from '../../src/sources/mobilizon/events.js';
 import { normalizeInstance } from '../../src/sources/mobilizon/instance.js';
-import { DEMO, scoped, settled, stats, texts } from './helpers.js';
+import { DEMO, scoped, settled, spyOn, stats, texts } from './helpers.js';
 
 describe('instance addresses', () => {
   it('accepts what site owners type and refuses the rest', () => {
@@ -98,9 +98,7 @@ describe('an element removed while loading', () => {
 
 describe('hostile data from an instance', () => {
   it('renders titles and places as text and drops unsafe links and pictures', async () => {
-    const alerts: unknown[] = [];
-    const original = window.alert;
-    window.alert = (m) => alerts.push(m);
+    const alerts = spyOn(window, 'alert');
     try {
       const { url } = scoped('hostile=1');
       const el = await fixture<HTMLElement>(html`<mobilizon-events instance=${url} limit="20" locale="en"></mobilizon-events>`);
@@ -111,9 +109,9 @@ describe('hostile data from an instance', () => {
       for (const a of root.querySelectorAll('a')) expect(a.href).to.match(/^https?:/);
       for (const img of root.querySelectorAll('img')) expect(img.src).to.match(/^https?:/);
       expect(texts(el, '.title').some((t) => t.includes('<'))).to.equal(true);
-      expect(alerts).to.deep.equal([]);
+      expect(alerts.calls).to.deep.equal([]);
     } finally {
-      window.alert = original;
+      alerts.restore();
     }
   });
 });

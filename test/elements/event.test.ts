@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/event.js';
 import type { MobilizonEvent } from '../../src/elements/event/mobilizon-event.js';
-import { $, DEMO, scoped, texts, watchUncaught } from './helpers.js';
+import { $, DEMO, scoped, spyOn, texts, watchUncaught } from './helpers.js';
 
 const ATELIER = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
 const CONCERT = '75644501-2cdd-4000-b37b-67a36df542fc';
@@ -134,9 +134,7 @@ describe('<mobilizon-event>', () => {
   });
 
   it('renders a hostile description without running anything and keeps its harmless formatting', async () => {
-    const alerts: unknown[] = [];
-    const original = window.alert;
-    window.alert = (m) => alerts.push(m);
+    const alerts = spyOn(window, 'alert');
     try {
       const { url } = scoped('hostile=1');
       const el = await fixture<MobilizonEvent>(html`<mobilizon-event instance=${url} uuid=${ATELIER} registration="none" locale="en"></mobilizon-event>`);
@@ -151,9 +149,9 @@ describe('<mobilizon-event>', () => {
       for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]')) expect(a.href).to.match(/^(https?:|mailto:)/);
       expect(root.querySelector('.description')!.querySelector('p, strong, em, a, ul, li, h3, blockquote')).to.not.equal(null);
       expect(getComputedStyle(el).display).to.equal('block');
-      expect(alerts).to.deep.equal([]);
+      expect(alerts.calls).to.deep.equal([]);
     } finally {
-      window.alert = original;
+      alerts.restore();
     }
   });
 });

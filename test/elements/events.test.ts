@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, scoped, settled, stats, texts, watchUncaught } from './helpers.js';
+import { $, DEMO, scoped, settled, spyOn, stats, texts, watchUncaught } from './helpers.js';
 
 let uncaught: ReturnType<typeof watchUncaught>;
 beforeEach(() => (uncaught = watchUncaught()));
@@ -256,30 +256,26 @@ describe('<mobilizon-events> with bad attributes', () => {
   });
 
   it('clamps a limit over 99 with a console warning', async () => {
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const warnings = spyOn(console, 'warn');
     try {
       const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} limit="150" locale="en"></mobilizon-events>`);
       await settled(el);
       expect(texts(el, '.title')).to.have.length(99);
-      expect(String(warnings[0])).to.contain('limit 150');
+      expect(String(warnings.calls[0])).to.contain('limit 150');
     } finally {
-      console.warn = warn;
+      warnings.restore();
     }
   });
 
   it('falls back to each event’s zone, with a warning, for an unknown time zone', async () => {
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const warnings = spyOn(console, 'warn');
     try {
       const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" limit="2" timezone="Mars/Olympus" locale="en-GB"></mobilizon-events>`);
       await settled(el);
       expect($(el, 'time')!.getAttribute('title')).to.equal('Europe/Paris');
-      expect(String(warnings[0])).to.contain('Mars/Olympus');
+      expect(String(warnings.calls[0])).to.contain('Mars/Olympus');
     } finally {
-      console.warn = warn;
+      warnings.restore();
     }
   });
 });

@@ -65,3 +65,11 @@ export function watchUncaught(): { errors: unknown[]; stop: () => void } {
 
 /** Short timeouts so the timeout fault is quick to test. */
 MobilizonClient.defaults.timeout = 2_000;
+
+/** Records the calls to a method (window.alert, console.warn…) instead of running it; restore() puts it back. */
+export function spyOn<T extends object, K extends keyof T>(target: T, method: K): { calls: unknown[][]; restore: () => void } {
+  const original = target[method];
+  const calls: unknown[][] = [];
+  target[method] = ((...args: unknown[]) => void calls.push(args)) as T[K];
+  return { calls, restore: () => (target[method] = original) };
+}
