@@ -1,0 +1,4 @@
+import { define } from '../shared/define.js';
+import { MobilizonGroup } from './mobilizon-group.js';
+
+define('mobilizon-group', MobilizonGroup);
