@@ -54,4 +54,10 @@ export function litLiterals() {
  * Rolldown splits what the entry shares with lazy chunks (Lit, the model…) into extra files. Keep
  * everything the entry needs up front together in one chunk, so a page loads two files, not five.
  */
-export const UPFRONT = { groups: [{ name: 'core', tags: ['$initial'] }] };
+export const UPFRONT = {
+  groups: [
+    { name: 'core', tags: ['$initial'] },
+    // The iCal parser in a chunk of its own, shared by feeds and calendar export (and measurable apart).
+    { name: 'ical', test: /node_modules[\\/]ical\.js[\\/]/ },
+  ],
+};

@@ -3,8 +3,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+const phpModule = (name) => spawnSync('php', ['-r', `exit(extension_loaded('${name}') ? 0 : 1);`]).status === 0;
+
 const REQUIREMENTS = {
   chromium: { test: () => existsSync('/usr/bin/chromium'), packages: ['chromium'] },
+  // The WordPress suites: Debian's WordPress (6.1), a private MariaDB, PHP's CLI server, PHPUnit 9.
+  wordpress: { test: () => existsSync('/usr/share/wordpress/wp-includes/version.php'), packages: ['wordpress'] },
+  mariadb: { test: () => has('mariadbd') && has('mariadb-install-db'), packages: ['mariadb-server'] },
+  php: { test: () => has('php') && phpModule('mysqli') && phpModule('curl'), packages: ['php-cli', 'php-mysql', 'php-curl'] },
+  phpunit: { test: () => has('phpunit'), packages: ['phpunit'] },
 };
 
 let updated = false;

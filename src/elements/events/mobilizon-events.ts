@@ -317,8 +317,11 @@ export class MobilizonEvents extends MobilizonElement {
     const { i18n, features } = this;
     const view = this.view ?? 'list';
     const period = this.period;
+    const groups = splitList(this.group);
     const ctx: ListContext = {
       i18n,
+      // One group's own list need not say "by <that group>" on every event.
+      ownGroup: groups.length === 1 ? groups[0] : undefined,
       zoneMode: this.zoneMode,
       href: (event) => this.hrefFor(event),
       select: (event) => this.select(event),
@@ -332,12 +335,14 @@ export class MobilizonEvents extends MobilizonElement {
       return html`${extras}${renderEmpty(i18n.t(period === 'past' ? 'emptyPast' : period === 'all' ? 'empty' : 'emptyUpcoming'))}`;
     }
     const pages = Math.ceil(shown.total / this.pageSize);
+    // Two lists on one page (a group's upcoming and past events) need different landmark names.
+    const label = i18n.t(period === 'past' ? 'pastEvents' : period === 'all' ? 'events' : 'upcomingEvents');
     return html`${extras}
-      <section aria-busy=${busy} aria-label=${i18n.t('events')}>
+      <section aria-busy=${busy} aria-label=${label}>
         ${view === 'list' ? renderEventList(shown.events, ctx) : features?.renderView(this, view, ctx, shown.events, busy)}
       </section>
       ${pages > 1 && view !== 'month'
-        ? html`<nav class="pagination" part="pagination" aria-label=${i18n.t('pagination')}>
+        ? html`<nav class="pagination" part="pagination" aria-label="${i18n.t('pagination')} · ${label}">
             ${this.pageButton(this.page - 1, pages, busy, 'previous')}
             <span>${i18n.t('pageOf', { page: this.page, pages })}</span>
             ${this.pageButton(this.page + 1, pages, busy, 'next')}

@@ -266,8 +266,6 @@ export class MobilizonGroup extends MobilizonElement {
   private opened?: Post;
   private openedFrom?: HTMLElement | null;
   private announced?: string;
-  /** The group's words, asked for on connection (useMessages only waits on its first call). */
-  private words?: Promise<void>;
   /** What each sanitized container holds, so it is filled once per content. */
   private readonly filled = new WeakMap<Element, string>();
 
@@ -279,7 +277,7 @@ export class MobilizonGroup extends MobilizonElement {
       for (const section of sections) check('sections', section, SECTIONS);
       const name = cleanHandle(handle);
       if (!name) {
-        await this.words;
+        await this.useMessages('group');
         return { group: null, posts: null };
       }
       const client = this.client;
@@ -287,17 +285,12 @@ export class MobilizonGroup extends MobilizonElement {
       const [group, posts] = await Promise.all([
         getGroup(client, name, options),
         sections.has('posts') ? listPosts(client, name, page, limit, options) : null,
-        this.words,
+        this.useMessages('group'),
       ]);
       return { group, posts };
     },
     (error) => this.explain(error),
   );
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.words ??= this.useMessages('group');
-  }
 
   /** The sections asked for (checked when loading: an unknown one is a configuration error). */
   private get shownSections(): Set<string> {
@@ -398,7 +391,8 @@ export class MobilizonGroup extends MobilizonElement {
         : group.openness === 'INVITE_ONLY'
           ? html`<span class="muted">${t('byInvitation')}</span>`
           : nothing;
-    const list = (period: string, title: 'upcomingEvents' | 'pastEvents') => html`<section aria-labelledby=${period}>
+    // A heading, not a landmark: the list inside is already a region named after its period.
+    const list = (period: string, title: 'upcomingEvents' | 'pastEvents') => html`<div class="events-section">
       <h3 id=${period}>${t(title)}</h3>
       <mobilizon-events
         instance=${this.instance ?? ''}
@@ -412,7 +406,7 @@ export class MobilizonGroup extends MobilizonElement {
         exportparts="list, event, title: event-title, date, location, badge, picture, pagination, button, empty, error"
         >${period === 'upcoming' ? html`<p slot="empty">${t('noEventsYet')}</p>` : nothing}</mobilizon-events
       >
-    </section>`;
+    </div>`;
     return html`<div class="header" part="header">
         <div class="banner" part="banner">
           ${group.image

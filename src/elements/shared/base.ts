@@ -40,11 +40,11 @@ export abstract class MobilizonElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.loadTranslations();
+    this.words = this.loadTranslations();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) void this.loadTranslations();
+    if (changed.has('locale')) this.words = this.loadTranslations();
   }
 
   /** The locale in force: the attribute, the nearest `lang`, the browser's, then English. */
@@ -58,17 +58,27 @@ export abstract class MobilizonElement extends LitElement {
     );
   }
 
+  private translationRun = 0;
+
   private async loadTranslations(): Promise<void> {
-    const wanted = this.resolvedLocale;
-    const loaded = await Promise.all([...this.sets].map((set) => translations(set, wanted)));
-    if (wanted === this.resolvedLocale) this.i18n = loaded.reduce((all, t) => all.with(t)) as ElementTranslator;
+    // Only the latest call may set the words: an earlier, slower one may hold fewer sets.
+    const run = ++this.translationRun;
+    const loaded = await Promise.all([...this.sets].map((set) => translations(set, this.resolvedLocale)));
+    if (run === this.translationRun) this.i18n = loaded.reduce((all, t) => all.with(t)) as ElementTranslator;
   }
 
-  /** Loads another set of words (a view, the filter bar) in the visitor's language. */
+  /** The latest loading of words; settles once `i18n` holds every set asked for so far. */
+  private words: Promise<void> = Promise.resolve();
+
+  /** Loads another set of words (a view, the filter bar) in the visitor's language; resolves once they are in `i18n`. */
   protected async useMessages(set: MessageSet): Promise<void> {
-    if (this.sets.has(set)) return;
-    this.sets.add(set);
-    await this.loadTranslations();
+    if (!this.sets.has(set)) {
+      this.sets.add(set);
+      this.words = this.loadTranslations();
+    }
+    let current: Promise<void>;
+    do await (current = this.words);
+    while (current !== this.words);
   }
 
   /** The `timezone` attribute, checked: an unknown zone falls back to each event's own, with a warning. */

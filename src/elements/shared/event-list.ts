@@ -7,6 +7,8 @@ import { placeOf, type EventModel } from '../../model/event.js';
 
 export interface ListContext {
   i18n: ElementTranslator;
+  /** The handle of the group whose list this is: its events need no "by <group>". */
+  ownGroup?: string;
   zoneMode: string;
   /** Where an event's title links to; null = no link. */
   href: (event: EventModel) => string | null;
@@ -39,7 +41,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>
       ${where ? html`<p class="where" part="location">${where}</p>` : nothing}
-      ${renderBadges(event, i18n)}
+      ${renderBadges(event, i18n, ctx.ownGroup)}
     </div>
     ${event.image
       ? html`<img class="picture" part="picture" src=${event.image.url} alt="" loading="lazy" decoding="async"
@@ -61,7 +63,7 @@ export function renderEventLink(event: EventModel, ctx: ListContext): TemplateRe
 
 const badge = (kind: string, text: string) => html`<span class="badge ${kind}" part="badge">${text}</span>`;
 
-export function renderBadges(event: EventModel, i18n: Translator): TemplateResult | typeof nothing {
+export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: string): TemplateResult | typeof nothing {
   const badges: TemplateResult[] = [];
   const left = event.remainingAttendeeCapacity;
   if (event.status !== 'CONFIRMED') badges.push(badge(event.status.toLowerCase(), i18n.t(event.status === 'CANCELLED' ? 'cancelled' : 'tentative')));
@@ -69,7 +71,7 @@ export function renderBadges(event: EventModel, i18n: Translator): TemplateResul
   if (left !== null && left <= FEW_SEATS && !event.display.hideNumberOfParticipants && event.status !== 'CANCELLED') {
     badges.push(left ? badge('seats', i18n.t('seatsLeft', { count: left })) : badge('full', i18n.t('full')));
   }
-  const by = event.attributedTo?.name;
+  const by = event.attributedTo && event.attributedTo.handle !== ownGroup ? event.attributedTo.name : undefined;
   if (!badges.length && !by) return nothing;
   return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}</p>`;
 }

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
 export const messages: Messages = {
+  upcomingEvents: 'الأحداث القادمة',
+  pastEvents: 'الأحداث السابقة',
   loading: 'جارٍ تحميل الأحداث…',
   loaded: {
     zero: 'لا أحداث',

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
 export const messages: Messages = {
+  upcomingEvents: 'Kommende Veranstaltungen',
+  pastEvents: 'Vergangene Veranstaltungen',
   loading: 'Veranstaltungen werden geladen …',
   loaded: { one: '{count} Veranstaltung', other: '{count} Veranstaltungen' },
   empty: 'Keine Veranstaltungen vorhanden.',

@@ -1,6 +1,8 @@
 // English is built in; other languages load on demand (see ../i18n.ts). A value with `{one, other…}`
 // forms is chosen with Intl.PluralRules; `{name}` placeholders are filled by the translator.
 export const en = {
+  upcomingEvents: 'Upcoming events',
+  pastEvents: 'Past events',
   loading: 'Loading events…',
   loaded: { one: '{count} event', other: '{count} events' },
   empty: 'No events to show.',

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
 export const messages: Messages = {
+  upcomingEvents: 'Próximos eventos',
+  pastEvents: 'Eventos pasados',
   loading: 'Cargando eventos…',
   loaded: { one: '{count} evento', many: '{count} de eventos', other: '{count} eventos' },
   empty: 'No hay eventos que mostrar.',

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
 export const messages: Messages = {
+  upcomingEvents: 'Événements à venir',
+  pastEvents: 'Événements passés',
   loading: 'Chargement des événements…',
   loaded: { one: '{count} événement', many: '{count} d’événements', other: '{count} événements' },
   empty: 'Aucun événement à afficher.',

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
 export const messages: Messages = {
+  upcomingEvents: 'Prossimi eventi',
+  pastEvents: 'Eventi passati',
   loading: 'Caricamento degli eventi…',
   loaded: { one: '{count} evento', many: '{count} di eventi', other: '{count} eventi' },
   empty: 'Nessun evento da mostrare.',

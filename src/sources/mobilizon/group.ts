@@ -1,58 +1,18 @@
 // Typed reads of a group's page over the client: the group itself, its posts, one post, and the
 // feeds the instance serves for it. Its events come from ./events.ts (groupEvents), like any list.
-import type { Tag } from '../../model/event.js';
 import type { Group, Post, PostPage } from '../../model/group.js';
-import { safeUrl } from '../../model/url.js';
 import type { MobilizonClient, QueryOptions } from './client.js';
 import { MobilizonError } from './errors.js';
-import { mapActor, mapImage, mapPlace } from './mapper.js';
+import { mapGroup, mapPost, pathOf, toPostPage } from './mapper.js';
 import FetchGroup from './operations/FetchGroup.graphql';
 import FetchPost from './operations/FetchPost.graphql';
 import GroupPosts from './operations/GroupPosts.graphql';
-import type { RawActor, RawAddress, RawMedia, RawPage } from './types.js';
-
-export interface RawGroup extends RawActor {
-  local?: boolean | null;
-  summary?: string | null;
-  openness?: string | null;
-  manuallyApprovesFollowers?: boolean | null;
-  followersCount?: number | null;
-  membersCount?: number | null;
-  banner?: RawMedia | null;
-  physicalAddress?: RawAddress | null;
-}
-
-export interface RawPost {
-  id?: string | null;
-  slug?: string | null;
-  url?: string | null;
-  title?: string | null;
-  body?: string | null;
-  publishAt?: string | null;
-  insertedAt?: string | null;
-  updatedAt?: string | null;
-  language?: string | null;
-  picture?: RawMedia | null;
-  author?: RawActor | null;
-  attributedTo?: RawActor | null;
-  tags?: Array<{ slug?: string | null; title?: string | null } | null> | null;
-}
+import type { RawGroup, RawPage, RawPost } from './types.js';
 
 type Options = Pick<QueryOptions<unknown>, 'signal' | 'onRevalidate'>;
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
-const count = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
-const instant = (value: unknown): string | null => {
-  const t = text(value);
-  return t && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : null;
-};
-
 /** A handle as the instance resolves it: `name` or `name@domain`, without a leading "@". */
 export const cleanHandle = (handle: string | null | undefined): string => (handle ?? '').trim().replace(/^@/, '');
-
-/** A handle in a URL path: `/@name` or `/@name@domain`. */
-const pathOf = (handle: string): string => `/@${handle.split('@').map(encodeURIComponent).join('@')}`;
 
 /** The group's feeds on the instance that shows it: iCal (webcal:// for calendar apps, and a file) and Atom. */
 export function groupFeeds(group: Pick<Group, 'handle' | 'source'>): { webcal: string; ics: string; atom: string } {
@@ -75,55 +35,6 @@ async function about<T>(client: MobilizonClient, handle: string, run: () => Prom
   }
 }
 
-export function mapGroup(raw: RawGroup, client: Pick<MobilizonClient, 'base' | 'host'>): Group | null {
-  const username = text(raw.preferredUsername);
-  if (!username) return null;
-  const domain = text(raw.domain);
-  const handle = domain ? `${username}@${domain}` : username;
-  return {
-    type: 'Group',
-    preferredUsername: username,
-    handle,
-    domain: domain ?? client.host,
-    local: !domain && raw.local !== false,
-    name: text(raw.name) ?? username,
-    summary: text(raw.summary),
-    url: safeUrl(raw.url) ?? `${client.base}${pathOf(handle)}`,
-    icon: mapImage(raw.avatar),
-    image: mapImage(raw.banner),
-    location: mapPlace(raw.physicalAddress),
-    followersCount: count(raw.followersCount),
-    membersCount: count(raw.membersCount),
-    openness: text(raw.openness),
-    manuallyApprovesFollowers: Boolean(raw.manuallyApprovesFollowers),
-    source: { kind: 'mobilizon', instance: client.base, id: text(raw.id) ?? '' },
-  };
-}
-
-export function mapPost(raw: RawPost, base: string): Post | null {
-  const slug = text(raw.slug);
-  if (!slug) return null;
-  return {
-    type: 'Article',
-    id: text(raw.id) ?? slug,
-    slug,
-    url: safeUrl(raw.url) ?? `${base}/p/${encodeURIComponent(slug)}`,
-    name: text(raw.title) ?? '',
-    content: text(raw.body),
-    mediaType: 'text/html',
-    published: instant(raw.publishAt) ?? instant(raw.insertedAt),
-    updated: instant(raw.updatedAt),
-    attributedTo: mapActor(raw.attributedTo),
-    author: mapActor(raw.author),
-    image: mapImage(raw.picture),
-    tag: (raw.tags ?? []).flatMap((t): Tag[] => {
-      const name = text(t?.title);
-      return name ? [{ name, slug: text(t?.slug) ?? name }] : [];
-    }),
-    inLanguage: text(raw.language),
-  };
-}
-
 /** A group by handle (`name`, or `name@domain` for a group on another instance). */
 export function getGroup(client: MobilizonClient, handle: string, options: Options = {}): Promise<Group> {
   const name = cleanHandle(handle);
@@ -141,10 +52,7 @@ export function listPosts(client: MobilizonClient, handle: string, page: number,
   return about(client, name, async () => {
     const data = await client.query<{ group: { posts?: RawPage<RawPost> | null } | null }>(GroupPosts, { name, page, limit }, options);
     if (!data.group) throw notFound(client, name);
-    const raw = data.group.posts;
-    if (!raw || !Array.isArray(raw.elements)) throw new MobilizonError('invalid-response', 'The list of posts is missing from the answer.');
-    const posts = raw.elements.flatMap((p) => (p ? (mapPost(p, client.base) ?? []) : []));
-    return { total: count(raw.total) ?? posts.length, posts };
+    return toPostPage(data.group.posts, client.base);
   });
 }
 

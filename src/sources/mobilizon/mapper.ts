@@ -1,8 +1,9 @@
 // The one mapper from Mobilizon's GraphQL objects to the shared event vocabulary (src/model).
-import type { Actor, EventDetails, EventModel, EventPage, EventStatus, Image, Place, VirtualLocation } from '../../model/event.js';
+import type { Actor, EventDetails, EventModel, EventPage, EventStatus, Image, Place, Tag, VirtualLocation } from '../../model/event.js';
 import { safeUrl } from '../../model/url.js';
 import { MobilizonError } from './errors.js';
-import type { RawActor, RawAddress, RawEvent, RawMedia, RawPage } from './types.js';
+import type { Group, Post, PostPage } from '../../model/group.js';
+import type { RawActor, RawAddress, RawEvent, RawGroup, RawMedia, RawPage, RawPost } from './types.js';
 
 const STATUSES: readonly EventStatus[] = ['TENTATIVE', 'CONFIRMED', 'CANCELLED'];
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
@@ -149,4 +150,69 @@ export function mapDetails(raw: RawEvent): EventDetails {
     }),
     hideOrganizerWhenGroupEvent: Boolean(options.hideOrganizerWhenGroupEvent),
   };
+}
+
+const instant = (value: unknown): string | null => {
+  const t = text(value);
+  return t && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : null;
+};
+
+/** A handle in a URL path: `/@name` or `/@name@domain`. */
+export const pathOf = (handle: string): string => `/@${handle.split('@').map(encodeURIComponent).join('@')}`;
+
+export function mapGroup(raw: RawGroup, client: { base: string; host: string }): Group | null {
+  const username = text(raw.preferredUsername);
+  if (!username) return null;
+  const domain = text(raw.domain);
+  const handle = domain ? `${username}@${domain}` : username;
+  return {
+    type: 'Group',
+    preferredUsername: username,
+    handle,
+    domain: domain ?? client.host,
+    local: !domain && raw.local !== false,
+    name: text(raw.name) ?? username,
+    summary: text(raw.summary),
+    url: safeUrl(raw.url) ?? `${client.base}${pathOf(handle)}`,
+    icon: mapImage(raw.avatar),
+    image: mapImage(raw.banner),
+    location: mapPlace(raw.physicalAddress),
+    followersCount: count(raw.followersCount),
+    membersCount: count(raw.membersCount),
+    openness: text(raw.openness),
+    manuallyApprovesFollowers: Boolean(raw.manuallyApprovesFollowers),
+    source: { kind: 'mobilizon', instance: client.base, id: text(raw.id) ?? '' },
+  };
+}
+
+export function mapPost(raw: RawPost, base: string): Post | null {
+  const slug = text(raw.slug);
+  if (!slug) return null;
+  return {
+    type: 'Article',
+    id: text(raw.id) ?? slug,
+    slug,
+    url: safeUrl(raw.url) ?? `${base}/p/${encodeURIComponent(slug)}`,
+    name: text(raw.title) ?? '',
+    content: text(raw.body),
+    mediaType: 'text/html',
+    published: instant(raw.publishAt) ?? instant(raw.insertedAt),
+    updated: instant(raw.updatedAt),
+    attributedTo: mapActor(raw.attributedTo),
+    author: mapActor(raw.author),
+    image: mapImage(raw.picture),
+    tag: (raw.tags ?? []).flatMap((t): Tag[] => {
+      const name = text(t?.title);
+      return name ? [{ name, slug: text(t?.slug) ?? name }] : [];
+    }),
+    inLanguage: text(raw.language),
+  };
+}
+
+
+/** A page of a group's posts; entries without a slug are left out. */
+export function toPostPage(raw: RawPage<RawPost> | null | undefined, base: string): PostPage {
+  if (!raw || !Array.isArray(raw.elements)) throw new MobilizonError('invalid-response', 'The list of posts is missing from the answer.');
+  const posts = raw.elements.flatMap((p) => (p ? (mapPost(p, base) ?? []) : []));
+  return { total: count(raw.total) ?? posts.length, posts };
 }

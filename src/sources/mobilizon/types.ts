@@ -94,3 +94,30 @@ export interface RawConfig {
   instanceFeeds?: { enabled?: boolean | null } | null;
   search?: { global?: { isEnabled?: boolean | null; isDefault?: boolean | null } | null } | null;
 }
+
+export interface RawGroup extends RawActor {
+  local?: boolean | null;
+  summary?: string | null;
+  openness?: string | null;
+  manuallyApprovesFollowers?: boolean | null;
+  followersCount?: number | null;
+  membersCount?: number | null;
+  banner?: RawMedia | null;
+  physicalAddress?: RawAddress | null;
+}
+
+export interface RawPost {
+  id?: string | null;
+  slug?: string | null;
+  url?: string | null;
+  title?: string | null;
+  body?: string | null;
+  publishAt?: string | null;
+  insertedAt?: string | null;
+  updatedAt?: string | null;
+  language?: string | null;
+  picture?: RawMedia | null;
+  author?: RawActor | null;
+  attributedTo?: RawActor | null;
+  tags?: Array<{ slug?: string | null; title?: string | null } | null> | null;
+}

@@ -32,8 +32,6 @@ export const messages: Record<GroupKey, string | Plural> = {
   webcal: 'تطبيق التقويم',
   icsFile: 'ملف iCal',
   atomFeed: 'موجز Atom',
-  upcomingEvents: 'الأحداث القادمة',
-  pastEvents: 'الأحداث السابقة',
   noEventsYet: 'لا توجد أحداث بعد.',
   posts: 'المنشورات',
   noPostsYet: 'لا توجد منشورات بعد.',

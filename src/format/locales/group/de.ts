@@ -18,8 +18,6 @@ export const messages: Record<GroupKey, string | Plural> = {
   webcal: 'Kalender-App',
   icsFile: 'iCal-Datei',
   atomFeed: 'Atom-Feed',
-  upcomingEvents: 'Kommende Veranstaltungen',
-  pastEvents: 'Vergangene Veranstaltungen',
   noEventsYet: 'Noch keine Veranstaltungen.',
   posts: 'Beiträge',
   noPostsYet: 'Noch keine Beiträge.',

@@ -16,8 +16,6 @@ export const messages = {
   webcal: 'calendar app',
   icsFile: 'iCal file',
   atomFeed: 'Atom feed',
-  upcomingEvents: 'Upcoming events',
-  pastEvents: 'Past events',
   noEventsYet: 'No events yet.',
   posts: 'Posts',
   noPostsYet: 'No posts yet.',

@@ -18,8 +18,6 @@ export const messages: Record<GroupKey, string | Plural> = {
   webcal: 'aplicación de calendario',
   icsFile: 'archivo iCal',
   atomFeed: 'feed Atom',
-  upcomingEvents: 'Próximos eventos',
-  pastEvents: 'Eventos pasados',
   noEventsYet: 'Aún no hay eventos.',
   posts: 'Publicaciones',
   noPostsYet: 'Aún no hay publicaciones.',

@@ -18,8 +18,6 @@ export const messages: Record<GroupKey, string | Plural> = {
   webcal: 'application d’agenda',
   icsFile: 'fichier iCal',
   atomFeed: 'flux Atom',
-  upcomingEvents: 'Événements à venir',
-  pastEvents: 'Événements passés',
   noEventsYet: 'Pas encore d’événement.',
   posts: 'Billets',
   noPostsYet: 'Pas encore de billet.',

@@ -18,8 +18,6 @@ export const messages: Record<GroupKey, string | Plural> = {
   webcal: 'app calendario',
   icsFile: 'file iCal',
   atomFeed: 'feed Atom',
-  upcomingEvents: 'Prossimi eventi',
-  pastEvents: 'Eventi passati',
   noEventsYet: 'Ancora nessun evento.',
   posts: 'Post',
   noPostsYet: 'Ancora nessun post.',

@@ -1,0 +1,4 @@
+// Entry point: registers <mobilizon-registration>.
+import './elements/registration/define.js';
+
+export { MobilizonRegistration } from './elements/registration/mobilizon-registration.js';

@@ -1,0 +1,13 @@
+<?php
+/**
+ * What the editor script needs (WordPress's script globals), as @wordpress/scripts would write it.
+ *
+ * @package Embeds_For_Mobilizon
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+return array(
+	'dependencies' => array( 'wp-blocks', 'wp-block-editor', 'wp-components', 'wp-element', 'wp-i18n', 'wp-server-side-render' ),
+	'version'      => (string) filemtime( __DIR__ . '/editor.js' ),
+);

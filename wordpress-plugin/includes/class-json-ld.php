@@ -1,0 +1,140 @@
+<?php
+/**
+ * schema.org `Event` JSON-LD for search engines, from the shared event vocabulary.
+ *
+ * @package Embeds_For_Mobilizon
+ */
+
+namespace Embeds_For_Mobilizon;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Events as schema.org objects, and the script tag that carries them.
+ */
+final class Json_Ld {
+
+	/**
+	 * One event as schema.org `Event`. Dates carry the event's own offset; a hidden start time
+	 * (Mobilizon's showStartTime off) gives a date alone.
+	 *
+	 * @param Event $event An event.
+	 * @return array
+	 */
+	public static function event( Event $event ) {
+		$statuses = array(
+			'CANCELLED' => 'https://schema.org/EventCancelled',
+			'TENTATIVE' => 'https://schema.org/EventScheduled',
+			'CONFIRMED' => 'https://schema.org/EventScheduled',
+		);
+		$data     = array(
+			'@context'    => 'https://schema.org',
+			'@type'       => 'Event',
+			'name'        => $event->name,
+			'startDate'   => $event->display['showStartTime'] ? $event->start()->format( 'c' ) : $event->start()->format( 'Y-m-d' ),
+			'eventStatus' => $statuses[ $event->status ],
+			'url'         => $event->url,
+		);
+		$end      = $event->end();
+		if ( $end ) {
+			$data['endDate'] = $event->display['showEndTime'] ? $end->format( 'c' ) : $end->format( 'Y-m-d' );
+		}
+
+		$places  = array();
+		$virtual = false;
+		foreach ( $event->location as $location ) {
+			if ( 'Place' === $location['type'] ) {
+				$places[] = self::place( $location );
+			} else {
+				$virtual  = true;
+				$places[] = array_filter(
+					array(
+						'@type' => 'VirtualLocation',
+						'url'   => $location['url'] ? $location['url'] : $event->url,
+					)
+				);
+			}
+		}
+		$physical                      = count( $places ) > ( $virtual ? 1 : 0 );
+		$data['eventAttendanceMode']   = $virtual
+			? ( $physical ? 'https://schema.org/MixedEventAttendanceMode' : 'https://schema.org/OnlineEventAttendanceMode' )
+			: 'https://schema.org/OfflineEventAttendanceMode';
+		if ( $places ) {
+			$data['location'] = 1 === count( $places ) ? $places[0] : $places;
+		}
+
+		if ( $event->content ) {
+			$text = trim( preg_replace( '/\s+/u', ' ', wp_strip_all_tags( $event->content ) ) );
+			if ( '' !== $text ) {
+				$data['description'] = wp_html_excerpt( $text, 500, '…' );
+			}
+		}
+		if ( $event->image ) {
+			$data['image'] = $event->image['url'];
+		}
+		$organizer = $event->attributedTo;
+		if ( $organizer ) {
+			$data['organizer'] = array_filter(
+				array(
+					'@type' => 'Person' === $organizer['type'] ? 'Person' : 'Organization',
+					'name'  => $organizer['name'],
+					'url'   => $organizer['url'],
+				)
+			);
+		}
+		if ( null !== $event->remainingAttendeeCapacity && ! $event->display['hideNumberOfParticipants'] ) {
+			$data['remainingAttendeeCapacity'] = $event->remainingAttendeeCapacity;
+		}
+		if ( $event->inLanguage ) {
+			$data['inLanguage'] = $event->inLanguage;
+		}
+		return $data;
+	}
+
+	/**
+	 * A Place with its PostalAddress and coordinates.
+	 *
+	 * @param array $place A Place of the vocabulary.
+	 * @return array
+	 */
+	private static function place( array $place ) {
+		$address = array_filter( $place['address'] );
+		$out     = array( '@type' => 'Place' );
+		if ( $place['name'] ) {
+			$out['name'] = $place['name'];
+		}
+		if ( $address ) {
+			$out['address'] = array( '@type' => 'PostalAddress' ) + $address;
+		}
+		if ( null !== $place['latitude'] ) {
+			$out['geo'] = array(
+				'@type'     => 'GeoCoordinates',
+				'latitude'  => $place['latitude'],
+				'longitude' => $place['longitude'],
+			);
+		}
+		if ( ! isset( $out['name'] ) ) {
+			// Google wants a name; the locality (or the street) is what people call the place.
+			$out['name'] = $address['addressLocality'] ?? ( $address['streetAddress'] ?? '' );
+		}
+		return $out;
+	}
+
+	/**
+	 * The script tag. JSON_HEX_* turn <, >, &, ' and " into \u escapes, so a title holding
+	 * `</script>` cannot end the tag.
+	 *
+	 * @param array $items schema.org objects.
+	 * @return string
+	 */
+	public static function script( array $items ) {
+		if ( ! $items ) {
+			return '';
+		}
+		$json = wp_json_encode(
+			1 === count( $items ) ? $items[0] : array_values( $items ),
+			JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
+		);
+		return false === $json ? '' : '<script type="application/ld+json">' . $json . '</script>';
+	}
+}
