@@ -81,7 +81,7 @@ describe('screenshots of every view', () => {
   for (const scheme of ['light', 'dark']) {
     it(`in ${scheme}, each example settles without errors`, async () => {
       const { page, errors } = await open(PAGE, { colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
-      const examples = page.locator('.examples article');
+      const examples = page.locator('main .examples > article');
       await page.waitForTimeout(300);
       const count = await examples.count();
       for (let i = 0; i < count; i++) {
