@@ -241,7 +241,7 @@ export class MobilizonEvent extends MobilizonElement {
       ${event.status !== 'CONFIRMED'
         ? html`<p class="status ${event.status.toLowerCase()}" role="note">${t(event.status === 'CANCELLED' ? 'cancelledNotice' : 'tentativeNotice')}</p>`
         : nothing}
-      <h2 part="title">${event.name}</h2>
+      <h2 part="title" lang=${event.inLanguage ?? nothing} dir="auto">${event.name}</h2>
       ${renderBadges({ ...event, attributedTo: null }, i18n)}
       <dl>
         <dt>${t('date')}</dt>
@@ -306,7 +306,9 @@ export class MobilizonEvent extends MobilizonElement {
           ? html`<dt>${t('tags')}</dt><dd><ul class="tags">${event.tag.map((tag) => html`<li>#${tag.name}</li>`)}</ul></dd>`
           : nothing}
       </dl>
-      ${event.content ? html`<section class="description" part="description" aria-label=${t('about')}></section>` : nothing}
+      ${event.content
+        ? html`<section class="description" part="description" aria-label=${t('about')} lang=${event.inLanguage ?? nothing} dir="auto"></section>`
+        : nothing}
       ${this.registration !== 'none'
         ? html`<mobilizon-registration .event=${event} instance=${source.instance} uuid=${event.uuid} locale=${i18n.locale}
             timezone=${this.timezone} theme=${this.theme} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`

@@ -36,7 +36,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
       <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
     </div>
     <div class="body">
-      <h3 class="title" part="title">${renderEventLink(event, ctx)}</h3>
+      <h3 class="title" part="title" lang=${event.inLanguage ?? nothing} dir="auto">${renderEventLink(event, ctx)}</h3>
       <p class="when">
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>
