@@ -12,5 +12,8 @@ export { MobilizonClient, type ClientOptions, type QueryOptions } from './source
 export { MobilizonError, type MobilizonErrorCode } from './sources/mobilizon/errors.js';
 export { listEvents, type EventListQuery, type Period } from './sources/mobilizon/events.js';
 export { getEvent, parseEventUrl } from './sources/mobilizon/event.js';
+export { getGroup, getPost, groupFeeds, listPosts } from './sources/mobilizon/group.js';
+export { registrationRule, joinEvent, leaveEvent } from './sources/mobilizon/registration.js';
 export { normalizeInstance } from './sources/mobilizon/instance.js';
 export type * from './model/event.js';
+export type * from './model/group.js';
