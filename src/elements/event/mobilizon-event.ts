@@ -50,13 +50,13 @@ export class MobilizonEvent extends MobilizonElement {
       }
       h2 {
         margin: 0;
-        font-size: 1.6rem;
+        font-size: 1.6em;
         line-height: 1.25;
         overflow-wrap: anywhere;
       }
       .status {
         margin: 0;
-        padding: 0.6rem 0.9rem;
+        padding: 0.6em 0.9em;
         border-radius: var(--_radius);
         font-weight: 700;
         border: 2px solid currentColor;
@@ -70,24 +70,24 @@ export class MobilizonEvent extends MobilizonElement {
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
-        gap: 0.5rem var(--_spacing);
+        gap: 0.5em var(--_spacing);
         margin: 0;
       }
       dt {
         color: var(--_muted);
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       dd {
         margin: 0;
         overflow-wrap: anywhere;
       }
       dd p {
-        margin: 0 0 0.25rem;
+        margin: 0 0 0.25em;
       }
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: center;
       }
       .actions a,
@@ -102,11 +102,11 @@ export class MobilizonEvent extends MobilizonElement {
       .organiser {
         display: flex;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       .organiser img {
-        inline-size: 2.5rem;
-        block-size: 2.5rem;
+        inline-size: 2.5em;
+        block-size: 2.5em;
         border-radius: 50%;
         object-fit: cover;
         background: var(--_surface-alt);
@@ -114,16 +114,16 @@ export class MobilizonEvent extends MobilizonElement {
       .tags {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.35rem;
+        gap: 0.35em;
         list-style: none;
         margin: 0;
         padding: 0;
       }
       .tags li {
-        padding: 0.05rem 0.6rem;
+        padding: 0.05em 0.6em;
         border-radius: 999px;
         background: var(--_surface-alt);
-        font-size: 0.85rem;
+        font-size: 0.85em;
       }
       .description {
         overflow-wrap: anywhere;
@@ -132,12 +132,12 @@ export class MobilizonEvent extends MobilizonElement {
         max-inline-size: 100%;
         block-size: auto;
       }
-      @container (max-width: 30rem) {
+      @container (max-width: 30em) {
         dl {
           grid-template-columns: 1fr;
         }
         dd {
-          margin-block-end: 0.5rem;
+          margin-block-end: 0.5em;
         }
       }
     `,

@@ -10,8 +10,8 @@ import { renderBadges } from '../shared/event-list.js';
 
 export const styles = css`
   dialog.details {
-    inline-size: min(40rem, calc(100vw - 2rem));
-    max-block-size: calc(100vh - 2rem);
+    inline-size: min(40em, calc(100vw - 2em));
+    max-block-size: calc(100vh - 2em);
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -32,16 +32,16 @@ export const styles = css`
     padding: var(--_spacing);
   }
   .details-body h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.35rem;
+    margin: 0 0 0.5em;
+    font-size: 1.35em;
     overflow-wrap: anywhere;
   }
   .details-body p {
-    margin: 0.35rem 0;
+    margin: 0.35em 0;
   }
   .details-actions {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     justify-content: flex-end;
     margin-block-start: var(--_spacing);
   }

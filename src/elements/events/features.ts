@@ -23,15 +23,15 @@ export const styles = css`
   .tools {
     display: flex;
     justify-content: flex-end;
-    margin-block-end: 0.5rem;
-    font-size: 0.9rem;
+    margin-block-end: 0.5em;
+    font-size: 0.9em;
   }
   .notice {
-    margin: 0 0 0.75rem;
-    padding: 0.5rem 0.75rem;
+    margin: 0 0 0.75em;
+    padding: 0.5em 0.75em;
     border-inline-start: 3px solid var(--_warning);
     background: var(--_surface-alt);
-    font-size: 0.9rem;
+    font-size: 0.9em;
   }
 `;
 

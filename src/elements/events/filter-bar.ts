@@ -19,17 +19,17 @@ export const styles = css`
   .filters {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem var(--_spacing);
+    gap: 0.5em var(--_spacing);
     align-items: end;
     margin-block-end: var(--_spacing);
-    padding-block-end: 0.75rem;
+    padding-block-end: 0.75em;
     border-block-end: 1px solid var(--_border);
   }
   .filters label,
   .filters fieldset {
     display: grid;
-    gap: 0.2rem;
-    font-size: 0.85rem;
+    gap: 0.2em;
+    font-size: 0.85em;
     color: var(--_muted);
   }
   .filters fieldset {
@@ -40,18 +40,20 @@ export const styles = css`
     margin: 0;
   }
   .filters legend {
-    padding: 0 0 0.2rem;
+    padding: 0 0 0.2em;
   }
   .filters input {
     font: inherit;
+    /* The labels around are 0.85em: fields and choices read at the text's own size. */
+    font-size: 1.18em;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.35rem 0.5rem;
+    padding: 0.35em 0.5em;
   }
   .filters input[type='search'] {
-    min-inline-size: 12rem;
+    min-inline-size: 12em;
   }
   .segment {
     display: inline-flex;
@@ -62,8 +64,8 @@ export const styles = css`
   .segment label {
     display: block;
     color: var(--_accent);
-    font-size: 0.9rem;
-    padding: 0.35rem 0.7rem;
+    font-size: 1.06em;
+    padding: 0.35em 0.7em;
     cursor: pointer;
   }
   .segment input {
@@ -81,16 +83,16 @@ export const styles = css`
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.35rem;
+    gap: 0.35em;
     flex-basis: 100%;
     margin: 0;
     padding: 0;
     list-style: none;
   }
   .chips button {
-    padding: 0.15rem 0.65rem;
+    padding: 0.15em 0.65em;
     border-radius: 999px;
-    font-size: 0.85rem;
+    font-size: 0.85em;
   }
   .chips button[aria-pressed='false'] {
     background: transparent;

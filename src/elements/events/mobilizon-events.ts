@@ -75,7 +75,7 @@ export class MobilizonEvents extends MobilizonElement {
         padding-block-start: calc(var(--_spacing) * 0.75);
         border-block-start: 1px solid var(--_border);
         color: var(--_muted);
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       [aria-busy='true'] > * {
         opacity: 0.55;

@@ -82,18 +82,18 @@ export class MobilizonGroup extends MobilizonElement {
         display: flex;
         gap: var(--_spacing);
         align-items: center;
-        margin-block: var(--_spacing) 0.5rem;
+        margin-block: var(--_spacing) 0.5em;
       }
       .avatar {
         flex: none;
-        inline-size: 4.5rem;
-        block-size: 4.5rem;
+        inline-size: 4.5em;
+        block-size: 4.5em;
         border-radius: 50%;
         object-fit: cover;
         background: var(--_surface-alt);
         display: grid;
         place-items: center;
-        font-size: 1.8rem;
+        font-size: 1.8em;
         font-weight: 700;
         color: var(--_muted);
       }
@@ -108,17 +108,17 @@ export class MobilizonGroup extends MobilizonElement {
         overflow-wrap: anywhere;
       }
       h2 {
-        font-size: 1.5rem;
+        font-size: 1.5em;
       }
       h3 {
-        font-size: 1.2rem;
-        margin-block: calc(var(--_spacing) * 1.5) 0.5rem;
+        font-size: 1.2em;
+        margin-block: calc(var(--_spacing) * 1.5) 0.5em;
       }
       h4 {
-        font-size: 1.05rem;
+        font-size: 1.05em;
       }
       p {
-        margin: 0.25rem 0;
+        margin: 0.25em 0;
       }
       .muted,
       .meta {
@@ -126,7 +126,7 @@ export class MobilizonGroup extends MobilizonElement {
         overflow-wrap: anywhere;
       }
       .meta {
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       .summary {
         overflow-wrap: anywhere;
@@ -139,9 +139,9 @@ export class MobilizonGroup extends MobilizonElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: center;
-        margin-block: var(--_spacing) 0.25rem;
+        margin-block: var(--_spacing) 0.25em;
       }
       .actions a {
         display: inline-block;
@@ -175,14 +175,14 @@ export class MobilizonGroup extends MobilizonElement {
       }
       .post img {
         flex: none;
-        inline-size: 7.5rem;
+        inline-size: 7.5em;
         block-size: auto;
         aspect-ratio: 16 / 9;
         object-fit: cover;
         border-radius: var(--_radius);
         background: var(--_surface-alt);
       }
-      @container (max-width: 28rem) {
+      @container (max-width: 28em) {
         .post img {
           display: none;
         }
@@ -194,14 +194,14 @@ export class MobilizonGroup extends MobilizonElement {
         gap: var(--_spacing);
         padding-block-start: calc(var(--_spacing) * 0.75);
         color: var(--_muted);
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       [aria-busy='true'] > ul {
         opacity: 0.55;
       }
       dialog {
-        inline-size: min(40rem, calc(100vw - 2rem));
-        max-block-size: calc(100vh - 2rem);
+        inline-size: min(40em, calc(100vw - 2em));
+        max-block-size: calc(100vh - 2em);
         overflow: auto;
         padding: 0;
         border: 1px solid var(--_border);
@@ -226,7 +226,7 @@ export class MobilizonGroup extends MobilizonElement {
         overflow-wrap: anywhere;
       }
       .close {
-        margin-inline-end: 0.5rem;
+        margin-inline-end: 0.5em;
       }
       .skeleton-avatar,
       .skeleton-line {
@@ -235,7 +235,7 @@ export class MobilizonGroup extends MobilizonElement {
       }
       .skeleton-line {
         inline-size: 40%;
-        block-size: 1.6rem;
+        block-size: 1.6em;
         border-radius: var(--_radius);
       }
       .error {

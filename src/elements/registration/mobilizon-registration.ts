@@ -108,7 +108,7 @@ export class MobilizonRegistration extends MobilizonElement {
       }
       .field {
         display: grid;
-        gap: 0.25rem;
+        gap: 0.25em;
       }
       label {
         font-weight: 600;
@@ -139,7 +139,7 @@ export class MobilizonRegistration extends MobilizonElement {
       .check {
         display: flex;
         align-items: flex-start;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       .check input {
         margin-block: 0.25em 0;
@@ -154,7 +154,7 @@ export class MobilizonRegistration extends MobilizonElement {
       }
       .field-error {
         color: var(--_danger);
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       /* Out of sight without moving it off-page (an offset would widen right-to-left pages). */
       .trap {
@@ -173,7 +173,7 @@ export class MobilizonRegistration extends MobilizonElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         display: grid;
-        gap: 0.5rem;
+        gap: 0.5em;
         justify-items: start;
       }
       .alert {
@@ -190,7 +190,7 @@ export class MobilizonRegistration extends MobilizonElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       a.button {
         display: inline-block;

@@ -82,6 +82,6 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .error p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
 `;

@@ -89,14 +89,14 @@ export const badgeStyles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.35rem 0.5rem;
+    gap: 0.35em 0.5em;
     align-items: center;
   }
   .badge {
     display: inline-block;
-    padding: 0.05rem 0.5rem;
+    padding: 0.05em 0.5em;
     border-radius: 999px;
-    font-size: 0.78rem;
+    font-size: 0.85em;
     font-weight: 600;
     border: 1px solid currentColor;
   }
@@ -131,8 +131,8 @@ export const eventListStyles = css`
   }
   .tile {
     flex: none;
-    inline-size: 3.5rem;
-    padding-block: 0.35rem;
+    inline-size: 3.5em;
+    padding-block: 0.35em;
     border-radius: var(--_radius);
     background: var(--_surface-alt);
     display: grid;
@@ -140,12 +140,12 @@ export const eventListStyles = css`
     line-height: 1.1;
   }
   .tile-month {
-    font-size: 0.75rem;
+    font-size: 0.75em;
     text-transform: uppercase;
     color: var(--_muted);
   }
   .tile-day {
-    font-size: 1.5rem;
+    font-size: 1.5em;
     font-weight: 700;
   }
   .body {
@@ -154,7 +154,7 @@ export const eventListStyles = css`
   }
   .title {
     margin: 0;
-    font-size: 1.05rem;
+    font-size: 1.05em;
     line-height: 1.3;
     overflow-wrap: anywhere;
   }
@@ -167,9 +167,9 @@ export const eventListStyles = css`
   .when,
   .where,
   .meta {
-    margin: 0.2rem 0 0;
+    margin: 0.2em 0 0;
     color: var(--_muted);
-    font-size: 0.9rem;
+    font-size: 0.9em;
     overflow-wrap: anywhere;
   }
   .event.cancelled .title {
@@ -177,14 +177,14 @@ export const eventListStyles = css`
   }
   .picture {
     flex: none;
-    inline-size: 7.5rem;
+    inline-size: 7.5em;
     block-size: auto;
     aspect-ratio: 16 / 9;
     object-fit: cover;
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
-  @container (max-width: 28rem) {
+  @container (max-width: 28em) {
     .picture {
       display: none;
     }

@@ -17,19 +17,19 @@ export function renderEmpty(message: string): TemplateResult {
 export const stateStyles = css`
   .skeleton-row {
     display: grid;
-    grid-template-columns: 3.5rem 1fr;
+    grid-template-columns: 3.5em 1fr;
     gap: var(--_spacing);
     padding: calc(var(--_spacing) * 0.75) 0;
     border-block-end: 1px solid var(--_border);
   }
   .skeleton-row span {
-    block-size: 3.5rem;
+    block-size: 3.5em;
     background: var(--_surface-alt);
     border-radius: var(--_radius);
     animation: pulse 1.4s ease-in-out infinite;
   }
   .skeleton-row span + span {
-    block-size: 2.2rem;
+    block-size: 2.2em;
     inline-size: 70%;
     align-self: center;
   }

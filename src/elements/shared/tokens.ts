@@ -18,8 +18,8 @@ export const tokens = css`
     --_danger: var(--mobilizon-danger, light-dark(#a4161a, #ff8a8a));
     --_warning: var(--mobilizon-warning, light-dark(#7a4b00, #f5c36b));
     --_info: var(--mobilizon-info, light-dark(#1f4e99, #9cc2ff));
-    --_radius: var(--mobilizon-radius, 0.5rem);
-    --_spacing: var(--mobilizon-spacing, 1rem);
+    --_radius: var(--mobilizon-radius, 0.5em);
+    --_spacing: var(--mobilizon-spacing, 1em);
     display: block;
     background: var(--_surface);
     font-family: var(--mobilizon-font, inherit);

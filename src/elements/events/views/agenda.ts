@@ -21,14 +21,14 @@ export const styles = css`
     margin-block-end: var(--_spacing);
   }
   .agenda-day h3 {
-    margin: 0 0 0.35rem;
-    padding-block-end: 0.25rem;
-    font-size: 0.95rem;
+    margin: 0 0 0.35em;
+    padding-block-end: 0.25em;
+    font-size: 0.95em;
     border-block-end: 2px solid var(--_accent);
   }
   .agenda-day h3 .relative {
     color: var(--_accent);
-    margin-inline-end: 0.5rem;
+    margin-inline-end: 0.5em;
   }
   .agenda-day ul {
     margin: 0;
@@ -37,9 +37,9 @@ export const styles = css`
   }
   .agenda-item {
     display: grid;
-    grid-template-columns: 9rem 1fr;
-    gap: 0.25rem var(--_spacing);
-    padding: 0.4rem 0;
+    grid-template-columns: 9em 1fr;
+    gap: 0.25em var(--_spacing);
+    padding: 0.4em 0;
     border-block-end: 1px solid var(--_border);
   }
   .agenda-item:last-child {
@@ -48,16 +48,16 @@ export const styles = css`
   .agenda-item time {
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
-    font-size: 0.9rem;
+    font-size: 0.9em;
   }
   .agenda-item .title {
     margin: 0;
-    font-size: 1rem;
+    font-size: 1em;
   }
   .agenda-item.cancelled .title {
     text-decoration-line: line-through;
   }
-  @container (max-width: 26rem) {
+  @container (max-width: 26em) {
     .agenda-item {
       grid-template-columns: 1fr;
     }

@@ -6,15 +6,15 @@ import type { ViewContext } from './view.js';
 export const styles = css`
   .grid-view .events {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
     gap: var(--_spacing);
   }
   .grid-view .event {
     display: grid;
     grid-template-columns: auto 1fr;
     grid-template-areas: 'picture picture' 'tile body';
-    gap: 0.75rem;
-    padding: 0 0 0.75rem;
+    gap: 0.75em;
+    padding: 0 0 0.75em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     overflow: hidden;
@@ -37,11 +37,11 @@ export const styles = css`
   }
   .grid-view .tile {
     grid-area: tile;
-    margin-inline-start: 0.75rem;
+    margin-inline-start: 0.75em;
   }
   .grid-view .body {
     grid-area: body;
-    padding-inline-end: 0.75rem;
+    padding-inline-end: 0.75em;
   }
 `;
 

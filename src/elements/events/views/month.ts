@@ -333,17 +333,17 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .month-title {
     margin: 0;
     margin-inline-end: auto;
-    font-size: 1.25rem;
+    font-size: 1.25em;
     line-height: 1.3;
   }
   .month-nav {
     display: flex;
-    gap: 0.375rem;
+    gap: 0.375em;
   }
   .month-nav button {
     padding: 0.25em 0.8em;
@@ -367,23 +367,23 @@ export const styles = css`
     grid-template-columns: repeat(7, minmax(0, 1fr));
   }
   .weekday {
-    padding: 0.35rem 0.2rem;
+    padding: 0.35em 0.2em;
     background: var(--_surface-alt);
     color: var(--_muted);
-    font-size: 0.8rem;
+    font-size: 0.8em;
     font-weight: 600;
     text-align: center;
     overflow: hidden;
     white-space: nowrap;
   }
   .day {
-    --day-pad: 0.25rem;
+    --day-pad: 0.25em;
     position: relative;
     display: flex;
     flex-direction: column;
     gap: 2px;
     min-inline-size: 0;
-    min-block-size: 6.5rem;
+    min-block-size: 6.5em;
     padding: var(--day-pad);
     border-block-start: 1px solid var(--_border);
     cursor: pointer;
@@ -404,12 +404,12 @@ export const styles = css`
     align-self: flex-start;
     display: inline-grid;
     place-items: center;
-    min-inline-size: 1.7rem;
-    block-size: 1.7rem;
-    padding-inline: 0.2rem;
+    min-inline-size: 1.7em;
+    block-size: 1.7em;
+    padding-inline: 0.2em;
     box-sizing: border-box;
     border-radius: 999px;
-    font-size: 0.85rem;
+    font-size: 0.85em;
     font-variant-numeric: tabular-nums;
   }
   .today .num {
@@ -420,14 +420,14 @@ export const styles = css`
   .chip {
     display: flex;
     gap: 0.3em;
-    block-size: 1.3rem;
-    padding-inline: 0.3rem;
+    block-size: 1.3em;
+    padding-inline: 0.3em;
     border-inline-start: 3px solid var(--_accent);
     border-radius: calc(var(--_radius) / 2);
     background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
     color: var(--_text);
-    font-size: 0.78rem;
-    line-height: 1.3rem;
+    font-size: 0.78em;
+    line-height: 1.3em;
     white-space: nowrap;
     overflow: hidden;
     text-decoration: none;
@@ -446,14 +446,14 @@ export const styles = css`
   /* A multi-day event: flat, joined edges across the days it covers. */
   .chip.from {
     margin-inline-start: calc(-1px - var(--day-pad));
-    padding-inline-start: calc(1px + var(--day-pad) + 0.3rem);
+    padding-inline-start: calc(1px + var(--day-pad) + 0.3em);
     border-inline-start: 0;
     border-start-start-radius: 0;
     border-end-start-radius: 0;
   }
   .chip.to {
     margin-inline-end: calc(-1 * var(--day-pad));
-    padding-inline-end: calc(var(--day-pad) + 0.3rem);
+    padding-inline-end: calc(var(--day-pad) + 0.3em);
     border-start-end-radius: 0;
     border-end-end-radius: 0;
   }
@@ -473,13 +473,13 @@ export const styles = css`
   }
   .more {
     align-self: flex-start;
-    padding: 0 0.3rem;
+    padding: 0 0.3em;
     border: 0;
     background: none;
     color: var(--_accent);
-    font-size: 0.78rem;
+    font-size: 0.78em;
     font-weight: 600;
-    line-height: 1.3rem;
+    line-height: 1.3em;
     white-space: nowrap;
   }
   .more:hover {
@@ -489,21 +489,21 @@ export const styles = css`
     display: none;
   }
   /* Narrow: chips become dots and thin bars; the dialog has the words. */
-  @container (max-width: 40rem) {
+  @container (max-width: 40em) {
     .day {
-      --day-pad: 0.2rem;
-      min-block-size: 3.6rem;
+      --day-pad: 0.2em;
+      min-block-size: 3.6em;
     }
     .chip,
     .chip.from,
     .chip.to {
-      block-size: 0.45rem;
+      block-size: 0.45em;
       padding: 0;
       border: 0;
       background: var(--_accent);
     }
     .chip:not(.from, .to) {
-      inline-size: 0.45rem;
+      inline-size: 0.45em;
       border-radius: 50%;
     }
     .chip.cancelled {
@@ -525,27 +525,27 @@ export const styles = css`
     }
     .more {
       padding: 0;
-      font-size: 0.72rem;
+      font-size: 0.72em;
       line-height: 1.1;
     }
     .month-title {
-      font-size: 1.05rem;
+      font-size: 1.05em;
     }
   }
-  @container (max-width: 24rem) {
+  @container (max-width: 24em) {
     .weekday {
-      font-size: 0.7rem;
+      font-size: 0.7em;
       padding-inline: 0;
     }
     .num {
-      min-inline-size: 1.4rem;
-      block-size: 1.4rem;
-      font-size: 0.78rem;
+      min-inline-size: 1.4em;
+      block-size: 1.4em;
+      font-size: 0.78em;
     }
   }
   .day-dialog {
-    inline-size: min(36rem, calc(100% - 2rem));
-    max-block-size: calc(100% - 2rem);
+    inline-size: min(36em, calc(100% - 2em));
+    max-block-size: calc(100% - 2em);
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -566,6 +566,6 @@ export const styles = css`
   }
   .dialog-head h2 {
     margin: 0;
-    font-size: 1.15rem;
+    font-size: 1.15em;
   }
 `;
