@@ -74,6 +74,11 @@ try {
       DEMO_PAGE_URL: demo.value,
     });
   }
+  if (want('wordpress')) {
+    // Real WordPress sites (6.1, then 6.8) with the plugin: PHPUnit, Chromium, the debug log.
+    const { wordpressSuites } = await import('./wordpress.mjs');
+    await wordpressSuites({ instance: instance.value, startService, suite, results });
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   results.push({ name: 'services', passed: 0, failed: 1 });

@@ -7,11 +7,11 @@
 //   node scripts/wordpress.mjs test [6.1|6.8]   the WordPress suites alone (npm test runs them too)
 //
 // Test sites are real WordPress installs (Debian's 6.1 package, and 6.8 from Debian trixie unpacked
-// offline) on a private MariaDB and `php -S`, under .run/wordpress/<version>/, rebuilt at each run.
+// offline) on a private MariaDB and `php -S`, under .run/wordpress/<version>-<pid>/, rebuilt at each run.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync,
+  cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -144,7 +144,7 @@ export function extractStrings() {
     if (!e) found.set(key, (e = { context, id, plural, strings: [], comments: [], references: [], flags: [] }));
     if (reference && !e.references.includes(reference)) e.references.push(reference);
     if (comment && !e.comments.includes(comment)) e.comments.push(comment);
-    if (/%(\d\$)?[sd]/.test(id) && !e.flags.includes('php-format') && reference?.endsWith('.php')) e.flags.push('php-format');
+    if (/%(\d\$)?[sd]/.test(id) && !e.flags.includes('php-format') && /\.php:\d+$/.test(reference ?? '')) e.flags.push('php-format');
   };
   const str = `'((?:[^'\\\\]|\\\\.)*)'`;
   const unescape = (s) => s.replace(/\\(['\\])/g, '$1');
@@ -301,6 +301,11 @@ const versionOf = (tree) => /\$wp_version\s*=\s*'([^']+)'/.exec(readFileSync(joi
 /** WordPress 6.8 from Debian trixie: .debs downloaded once into .cache/ (a private apt state, no system change), unpacked. */
 function trixieTree() {
   const tree = join(cache, '6.8/wordpress');
+  mkdirSync(dirname(tree), { recursive: true });
+  for (const old of readdirSync(dirname(tree))) {
+    const pid = Number(/\.(\d+)$/.exec(old)?.[1]);
+    if (pid && !alive(pid)) rmSync(join(dirname(tree), old), { recursive: true, force: true }); // an interrupted unpack
+  }
   if (existsSync(join(tree, 'wp-includes/version.php'))) return tree;
   const apt = join(cache, 'apt');
   const debs = join(cache, 'debs');
@@ -321,14 +326,19 @@ function trixieTree() {
     execFileSync('apt-get', [...options, 'update'], { stdio: ['ignore', 'ignore', 'inherit'] });
     execFileSync('apt-get', [...options, 'download', ...packages], { cwd: debs, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const unpacked = join(cache, '6.8/root');
+  const unpacked = join(cache, `6.8/root.${process.pid}`);
   rmSync(unpacked, { recursive: true, force: true });
   mkdirSync(unpacked, { recursive: true });
   for (const deb of readdirSync(debs).filter((f) => f.endsWith('.deb'))) execFileSync('dpkg-deb', ['-x', join(debs, deb), unpacked]);
-  mkdirSync(tree, { recursive: true });
+  // Built beside, then renamed: a concurrent run never sees half a tree.
+  const building = `${tree}.${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { recursive: true });
   // Debian links bundled libraries into /usr/share/javascript and /usr/share/php: dereference them (tar -h).
-  execFileSync('sh', ['-c', `cd "${join(unpacked, 'usr/share/wordpress')}" && tar --exclude=./.htaccess -chf - . | tar -xf - -C "${tree}"`]);
+  execFileSync('sh', ['-c', `cd "${join(unpacked, 'usr/share/wordpress')}" && tar --exclude=./.htaccess -chf - . | tar -xf - -C "${building}"`]);
   rmSync(unpacked, { recursive: true, force: true });
+  if (existsSync(join(tree, 'wp-includes/version.php'))) rmSync(building, { recursive: true, force: true });
+  else renameSync(building, tree);
   return tree;
 }
 
@@ -346,7 +356,14 @@ export function wordpressTree(version) {
  */
 export async function prepareSite(version, instance) {
   const { tree, found } = wordpressTree(version);
-  const dir = join(root, '.run/wordpress', version);
+  // One directory per run and version: two runs in one work tree must not share a site.
+  const parent = join(root, '.run/wordpress');
+  mkdirSync(parent, { recursive: true });
+  for (const old of readdirSync(parent)) {
+    const pid = Number(/-(\d+)$/.exec(old)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(parent, old), { recursive: true, force: true });
+  }
+  const dir = join(parent, `${version}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const wp = join(dir, 'wp');
@@ -452,24 +469,25 @@ export const nodeCounts = (output) => ({
   failed: Number(/^ℹ fail (\d+)/m.exec(output)?.[1] ?? 0),
 });
 
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Waits until a process is gone (SIGTERM sent), SIGKILL after `ms`. */
 export async function stopPid(pid, ms = 10_000) {
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
     return;
   }
   const until = Date.now() + ms;
-  while (alive() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-  if (alive()) {
+  while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  if (alive(pid)) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
@@ -486,10 +504,9 @@ export async function stopPid(pid, ms = 10_000) {
 export async function wordpressSuites({ instance, startService, suite, results, versions = VERSIONS }) {
   const { ensureSystem } = await import('./system.mjs');
   ensureSystem(['wordpress', 'mariadb', 'php', 'phpunit']);
-  if (!existsSync(join(plugin, 'assets/js/mobilizon-embed.js')) || !existsSync(join(plugin, 'operations'))) {
-    if (!existsSync(join(root, 'dist/mobilizon-embed.js'))) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-    buildPlugin();
-  }
+  // What the plugin ships comes from dist/ (built by the build suite, or here when it did not run).
+  if (!existsSync(join(root, 'dist/mobilizon-embed.js'))) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  buildPlugin();
   for (const version of versions) {
     const label = `wordpress ${version}`;
     const started = [];
@@ -502,7 +519,11 @@ export async function wordpressSuites({ instance, startService, suite, results, 
       });
       started.push(db.pid);
       installSite(site, instance);
-      const web = await startService(`php-${version}`, 'sh', ['-c', 'exec "$0" "$@" 2>&1', ...site.php], { ready: /(Development Server .* started)/ });
+      // One process (no PHP_CLI_SERVER_WORKERS: its forked workers outlive a stop by PID).
+      const web = await startService(`php-${version}`, 'sh', ['-c', 'exec "$0" "$@" 2>&1', ...site.php], {
+        ready: /(Development Server .* started)/,
+        env: { PHP_CLI_SERVER_WORKERS: '' },
+      });
       started.push(web.pid);
       const env = {
         WP_DIR: site.wp,

@@ -26,6 +26,7 @@ require_once __DIR__ . '/includes/class-operations.php';
 require_once __DIR__ . '/includes/class-client.php';
 require_once __DIR__ . '/includes/class-guard.php';
 require_once __DIR__ . '/includes/class-proxy.php';
+require_once __DIR__ . '/includes/class-media.php';
 require_once __DIR__ . '/includes/class-event.php';
 require_once __DIR__ . '/includes/class-group.php';
 require_once __DIR__ . '/includes/class-json-ld.php';

@@ -17,6 +17,9 @@ final class Assets {
 
 	const HANDLE = 'embeds-for-mobilizon';
 
+	/** The same module as a classic handle, for the editor's iframed canvas (which prints no script modules). */
+	const CANVAS_HANDLE = 'embeds-for-mobilizon-canvas';
+
 	/**
 	 * The module's path inside the plugin.
 	 *
@@ -37,10 +40,25 @@ final class Assets {
 		$src = plugins_url( self::path(), EMBEDS_FOR_MOBILIZON_FILE );
 		if ( function_exists( 'wp_register_script_module' ) ) {
 			wp_register_script_module( self::HANDLE, $src, array(), EMBEDS_FOR_MOBILIZON_VERSION );
+		} else {
+			wp_register_script( self::HANDLE, $src, array(), EMBEDS_FOR_MOBILIZON_VERSION, true );
+		}
+		wp_register_script( self::CANVAS_HANDLE, $src, array(), EMBEDS_FOR_MOBILIZON_VERSION, true );
+		add_filter( 'script_loader_tag', array( __CLASS__, 'module_tag' ), 10, 3 );
+	}
+
+	/**
+	 * The editor: previews hold the element, so the module goes into the editor's document, and
+	 * into its canvas when that is an iframe (`enqueue_block_assets` in the admin).
+	 */
+	public static function enqueue_in_editor() {
+		if ( 'enqueue_block_assets' === current_action() ) {
+			if ( is_admin() && wp_script_is( self::CANVAS_HANDLE, 'registered' ) ) {
+				wp_enqueue_script( self::CANVAS_HANDLE );
+			}
 			return;
 		}
-		wp_register_script( self::HANDLE, $src, array(), EMBEDS_FOR_MOBILIZON_VERSION, true );
-		add_filter( 'script_loader_tag', array( __CLASS__, 'module_tag' ), 10, 3 );
+		self::enqueue();
 	}
 
 	/**
@@ -55,7 +73,7 @@ final class Assets {
 	}
 
 	/**
-	 * `<script type="module">` for the element script (WordPress before 6.5).
+	 * `<script type="module">` for the element script's classic handles (before 6.5, and the canvas).
 	 *
 	 * @param string $tag    The tag WordPress built.
 	 * @param string $handle Its handle.
@@ -63,7 +81,7 @@ final class Assets {
 	 * @return string
 	 */
 	public static function module_tag( $tag, $handle, $src ) {
-		if ( self::HANDLE !== $handle ) {
+		if ( self::HANDLE !== $handle && self::CANVAS_HANDLE !== $handle ) {
 			return $tag;
 		}
 		return sprintf( '<script type="module" src="%1$s" id="%2$s-js"></script>' . "\n", esc_url( $src ), esc_attr( $handle ) ); // phpcs:ignore WordPress.WP.EnqueuedResources.NonEnqueuedScript -- this is the enqueued script's own tag.

@@ -77,17 +77,23 @@ final class Instance {
 	 * does not cover (link-local, e.g. cloud metadata at 169.254.169.254; IPv6 literals). A name is
 	 * resolved only when it is not an address already.
 	 *
-	 * @param string $base A normalized base URL.
+	 * @param string $base    A normalized base URL.
+	 * @param bool   $resolve Whether to look a name up (settings check addresses only: a name is
+	 *                        resolved when a request is sent, where WordPress checks it again).
 	 * @return bool
 	 */
-	public static function is_public( $base ) {
-		$url = $base . '/api';
+	public static function is_public( $base, $resolve = true ) {
+		$url  = $base . '/api';
+		$host = (string) wp_parse_url( $url, PHP_URL_HOST );
+		$ip   = trim( $host, '[]' );
+		$name = ! filter_var( $ip, FILTER_VALIDATE_IP );
+		if ( $name && ! $resolve ) {
+			return '' !== $host;
+		}
 		if ( ! wp_http_validate_url( $url ) ) {
 			return false;
 		}
-		$host = (string) wp_parse_url( $url, PHP_URL_HOST );
-		$ip   = trim( $host, '[]' );
-		if ( ! filter_var( $ip, FILTER_VALIDATE_IP ) ) {
+		if ( $name ) {
 			$ip = gethostbyname( $host );
 		}
 		if ( ! filter_var( $ip, FILTER_VALIDATE_IP ) ) {

@@ -64,7 +64,9 @@ final class Json_Ld {
 		}
 
 		if ( $event->content ) {
-			$text = trim( preg_replace( '/\s+/u', ' ', wp_strip_all_tags( $event->content ) ) );
+			// Block ends become spaces, so words of two paragraphs do not run together.
+			$text = preg_replace( '#</?(p|div|li|h[1-6]|br|ul|ol|blockquote|tr|td)\b[^>]*>#i', ' ', Renderer::rich_text( $event->content ) );
+			$text = trim( preg_replace( '/\s+/u', ' ', html_entity_decode( wp_strip_all_tags( $text ), ENT_QUOTES, 'UTF-8' ) ) );
 			if ( '' !== $text ) {
 				$data['description'] = wp_html_excerpt( $text, 500, '…' );
 			}

@@ -25,7 +25,11 @@ final class Plugin {
 		add_action( 'init', array( Blocks::class, 'register' ) );
 		add_action( 'init', array( Shortcodes::class, 'register' ) );
 		add_action( 'widgets_init', array( __CLASS__, 'register_widget' ) );
+		// The editor's previews are the server's HTML with the element in it: let it come alive there too.
+		add_action( 'enqueue_block_editor_assets', array( Assets::class, 'enqueue_in_editor' ) );
+		add_action( 'enqueue_block_assets', array( Assets::class, 'enqueue_in_editor' ) );
 		add_action( 'rest_api_init', array( Proxy::class, 'register' ) );
+		add_action( 'rest_api_init', array( Media::class, 'register' ) );
 		add_action( 'admin_menu', array( Settings::class, 'add_page' ) );
 		add_action( 'admin_init', array( Settings::class, 'add_fields' ) );
 		add_action( 'admin_post_embeds_for_mobilizon_test', array( Settings::class, 'test_connection' ) );

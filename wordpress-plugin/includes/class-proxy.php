@@ -117,7 +117,9 @@ final class Proxy {
 		if ( is_wp_error( $answer ) ) {
 			return $answer;
 		}
-		$response = new WP_REST_Response( $answer['body'], $answer['status'] );
+		// Pictures come through this site too, so visitors' browsers never contact the instance.
+		$body     = Operations::is_mutation( $operation ) ? $answer['body'] : Media::rewrite( $answer['body'], $instance );
+		$response = new WP_REST_Response( $body, $answer['status'] );
 		$response->header( 'X-Embeds-For-Mobilizon-Cache', $answer['cache'] ?? 'none' );
 		return $response;
 	}

@@ -366,7 +366,7 @@ final class Renderer {
 			. '<p class="embeds-for-mobilizon-date">' . self::when( $event ) . self::status( $event ) . '</p>'
 			. self::where( $event, 'p' );
 		if ( $event->content ) {
-			$html .= '<div class="embeds-for-mobilizon-description">' . wp_kses_post( $event->content ) . '</div>';
+			$html .= '<div class="embeds-for-mobilizon-description">' . self::rich_text( $event->content ) . '</div>';
 		}
 		if ( $event->url ) {
 			/* translators: %s: an instance's host name. */
@@ -426,7 +426,7 @@ final class Renderer {
 		}
 		$html = '<h2 class="embeds-for-mobilizon-title">' . self::link( $group->url, $group->name ) . '</h2>';
 		if ( $group->summary ) {
-			$html .= '<div class="embeds-for-mobilizon-description">' . wp_kses_post( $group->summary ) . '</div>';
+			$html .= '<div class="embeds-for-mobilizon-description">' . self::rich_text( $group->summary ) . '</div>';
 		}
 		$sections = array_map( 'trim', explode( ',', $atts['sections'] ?? 'about,events,past,posts' ) );
 		$json_ld  = array();
@@ -488,6 +488,43 @@ final class Renderer {
 		}
 		$value = $body['data'][ $field ] ?? null;
 		return is_array( $value ) ? $value : new \WP_Error( 'embeds_for_mobilizon_not_found', $field );
+	}
+
+	/**
+	 * A description from the instance (untrusted HTML) as text markup only: wp_kses with a short
+	 * list (no images, no styles, no forms: nothing that loads or overlays), and without the
+	 * contents of elements whose text is not prose.
+	 *
+	 * @param string $html Untrusted HTML.
+	 * @return string
+	 */
+	public static function rich_text( $html ) {
+		$html    = preg_replace( '#<(script|style|iframe|object|embed|template|noscript|svg|math|textarea|select|title)\b[^>]*>.*?</\1\s*>#is', '', (string) $html );
+		$allowed = array(
+			'a'          => array(
+				'href' => true,
+				'rel'  => true,
+			),
+			'br'         => array(),
+			'p'          => array(),
+			'strong'     => array(),
+			'b'          => array(),
+			'em'         => array(),
+			'i'          => array(),
+			'u'          => array(),
+			's'          => array(),
+			'ul'         => array(),
+			'ol'         => array(),
+			'li'         => array(),
+			'blockquote' => array(),
+			'h3'         => array(),
+			'h4'         => array(),
+			'h5'         => array(),
+			'h6'         => array(),
+			'code'       => array(),
+			'pre'        => array(),
+		);
+		return wp_kses( (string) $html, $allowed, array( 'http', 'https', 'mailto' ) );
 	}
 
 	/**

@@ -105,7 +105,7 @@ final class Settings {
 				$base = Instance::normalize( $raw );
 				if ( null === $base ) {
 					self::error( 'instance', __( 'The instance must be a web address such as mobilizon.fr or https://mobilizon.fr (http or https only).', 'embeds-for-mobilizon' ) );
-				} elseif ( ! Instance::is_public( $base ) ) {
+				} elseif ( ! Instance::is_public( $base, false ) ) {
 					self::error( 'instance', __( 'The instance address points to a private or reserved network address; this site will not contact it.', 'embeds-for-mobilizon' ) );
 				} else {
 					$clean['instance'] = $base;
@@ -281,9 +281,10 @@ final class Settings {
 		echo '<p class="submit">';
 		submit_button( null, 'primary', 'submit', false );
 		echo ' ';
+		// Posts the typed instance to admin-post.php; its `action` comes after settings_fields()'s, so it wins.
 		printf(
-			'<button type="submit" class="button" name="embeds_for_mobilizon_test" value="1" formaction="%1$s">%2$s</button>',
-			esc_url( admin_url( 'admin-post.php?action=embeds_for_mobilizon_test' ) ),
+			'<button type="submit" class="button" name="action" value="embeds_for_mobilizon_test" formaction="%1$s">%2$s</button>',
+			esc_url( admin_url( 'admin-post.php' ) ),
 			esc_html__( 'Test connection', 'embeds-for-mobilizon' )
 		);
 		echo '</p></form>';

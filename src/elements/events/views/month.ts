@@ -377,7 +377,7 @@ export const styles = css`
     white-space: nowrap;
   }
   .day {
-    --day-pad: 0.25em;
+    --day-pad: 0.25rem; /* rem: the chips (smaller text) subtract it to join across days */
     position: relative;
     display: flex;
     flex-direction: column;
@@ -491,7 +491,7 @@ export const styles = css`
   /* Narrow: chips become dots and thin bars; the dialog has the words. */
   @container (max-width: 40em) {
     .day {
-      --day-pad: 0.2em;
+      --day-pad: 0.2rem;
       min-block-size: 3.6em;
     }
     .chip,
