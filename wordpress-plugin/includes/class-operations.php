@@ -17,8 +17,8 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Operations {
 
-	/** Mobilizon refuses 100 and more; the elements read whole month windows in pages of 99. */
-	const MAX_LIMIT = 99;
+	/** At most 50 events a request through the proxy (the elements read month windows in pages of 50). */
+	const MAX_LIMIT = 50;
 
 	const MAX_PAGE = 100;
 

@@ -14,6 +14,7 @@ import type { BarFilters } from './filter-bar.js';
 const VIEWS = ['list', 'grid', 'agenda', 'month'];
 const PERIODS = ['upcoming', 'past', 'all'];
 const DEFAULT_LIMIT = 10;
+const PROXY_LIMIT = 50;
 /** Attributes that only narrow or widen the list: a change goes back to page 1. */
 const QUERY = ['instance', 'endpoint', 'group', 'period', 'limit', 'from', 'to', 'tags', 'category', 'type', 'term', 'near', 'radius', 'search', 'hideCancelled', 'ics'] as const;
 
@@ -257,11 +258,13 @@ export class MobilizonEvents extends MobilizonElement {
   private get pageSize(): number {
     const wanted = Number(this.limit ?? DEFAULT_LIMIT);
     if (!(wanted >= 1)) return DEFAULT_LIMIT;
-    if (wanted > MAX_LIMIT && this.warnedLimit !== wanted) {
+    // Mobilizon refuses 100 and more; a proxy (the WordPress plugin's) serves at most 50.
+    const max = this.endpoint ? PROXY_LIMIT : MAX_LIMIT;
+    if (wanted > max && this.warnedLimit !== wanted) {
       this.warnedLimit = wanted;
-      console.warn(`<mobilizon-events>: limit ${wanted} is more than Mobilizon allows; showing ${MAX_LIMIT} per page.`);
+      console.warn(`<mobilizon-events>: limit ${wanted} is more than ${this.endpoint ? 'the proxy' : 'Mobilizon'} allows; showing ${max} per page.`);
     }
-    return Math.min(MAX_LIMIT, Math.floor(wanted));
+    return Math.min(max, Math.floor(wanted));
   }
 
   /** @internal The zone mode in force (the visitor may switch to their own zone). */

@@ -9,9 +9,10 @@ import { groupEvents, periodBounds, type EventListQuery, type ListOptions } from
 import { parseNear } from './geohash.js';
 import { searchEvents, type SearchVariables } from './search.js';
 
-/** At most this many events are read for one group list or one window (5 pages of 99). */
-const MAX_PAGES = 5;
-const PAGE = 99;
+/** At most this many events are read for one group list or one window (10 pages of 50: a
+ * proxy such as the WordPress plugin's serves at most 50 a request). */
+const MAX_PAGES = 10;
+const PAGE = 50;
 /** Mobilizon's search and group lists compare each event's END with `endsOn`/`beforeDatetime`:
  * ask for events ending up to this much later, then keep those that start before the bound. */
 const LONG_EVENT_MARGIN = 62 * 86_400_000;

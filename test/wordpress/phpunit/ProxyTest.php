@@ -108,7 +108,7 @@ final class ProxyTest extends TestCase {
 			'unknown operation'     => array( array( 'operationName' => 'IntrospectionQuery' ) ),
 			'no operation'          => array( array( 'variables' => array() ) ),
 			'path in the name'      => array( array( 'operationName' => '../../wp-config' ) ),
-			'limit over the bound'  => array( $this->events( 100 ) ),
+			'limit over the bound'  => array( $this->events( 51 ) ),
 			'limit far over'        => array( $this->events( 5000 ) ),
 			'limit zero'            => array( $this->events( 0 ) ),
 			'limit as text'         => array( $this->events( '10' ) ),

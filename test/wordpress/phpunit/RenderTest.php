@@ -78,7 +78,7 @@ final class RenderTest extends TestCase {
 		$this->assertStringNotContainsString( 'period=', $tag[1] );
 		$this->assertStringNotContainsString( 'onclick', $tag[1] );
 		$this->assertStringNotContainsString( 'style', $tag[1] );
-		$this->assertStringContainsString( 'limit="99"', $tag[1] );
+		$this->assertStringContainsString( 'limit="50"', $tag[1] );
 	}
 
 	public function test_the_element_module_is_enqueued_only_by_a_render() {
