@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import { downloadIcs, eventToIcs } from '../../src/format/ics-export.js';
 import type { EventModel, EventStatus, Place } from '../../src/model/event.js';
+import { modelEvent } from './model-event.js';
 import { parseIcsEvents } from '../../src/sources/ics/feed.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -29,38 +30,23 @@ const place = (overrides: Partial<Place> = {}): Place => ({
 
 /** A Mobilizon event in Paris, 10:00–12:00 on the last Sunday of March 2027 (the day clocks go forward). */
 function makeEvent(overrides: Partial<EventModel> = {}): EventModel {
-  return {
-    type: 'Event',
+  return modelEvent({
     uuid: UUID,
     url: `https://mobilizon.example/events/${UUID}`,
     name: 'Atelier réparation vélo',
     content: '<p>Bring your <strong>bike</strong>.</p><p>Tools provided, <a href="https://example.org">see here</a>.</p>',
-    mediaType: 'text/html',
     startTime: '2027-03-28T08:00:00.000Z',
     endTime: '2027-03-28T10:00:00.000Z',
-    timezone: 'Europe/Paris',
     location: [place()],
-    isOnline: false,
-    status: 'CONFIRMED',
-    joinMode: 'free',
-    externalParticipationUrl: null,
-    category: null,
     tag: [
       { name: 'vélo', slug: 'velo' },
       { name: 'repair, reuse', slug: 'repair-reuse' },
     ],
-    image: null,
     inLanguage: 'fr',
     attributedTo: { type: 'Group', handle: 'velo_lyon', name: 'Vélo Lyon', url: 'https://mobilizon.example/@velo_lyon', icon: null },
-    organizers: [],
-    maximumAttendeeCapacity: null,
-    remainingAttendeeCapacity: null,
-    participantCount: null,
-    anonymousParticipationEnabled: false,
-    display: { showStartTime: true, showEndTime: true, hideNumberOfParticipants: false },
     source: { kind: 'mobilizon', instance: 'https://mobilizon.example', id: '42', local: true, global: false },
     ...overrides,
-  };
+  });
 }
 
 /** The VEVENT's content lines, unfolded. */

@@ -14,6 +14,7 @@ import { Translator, translations } from '../../src/format/i18n.js';
 const words = async (locale: string) => (await translations('main', locale)).with(await translations('views', locale));
 import { dayKey } from '../../src/format/zoned.js';
 import type { EventModel } from '../../src/model/event.js';
+import { modelEvent } from './model-event.js';
 
 class MonthHost extends LitElement implements ViewHost {
   static override styles = [tokens, stateStyles, eventListStyles, styles];
@@ -66,35 +67,15 @@ const asView: ViewModule = monthView;
 let counter = 0;
 function event(startTime: string, endTime: string | null, more: Partial<EventModel> = {}): EventModel {
   const id = `e${++counter}`;
-  return {
-    type: 'Event',
+  return modelEvent({
     uuid: id,
     url: `https://mobilizon.test/events/${id}`,
     name: `Event ${counter}`,
-    content: null,
-    mediaType: 'text/html',
     startTime,
     endTime,
-    timezone: 'Europe/Paris',
-    location: [],
-    isOnline: false,
-    status: 'CONFIRMED',
-    joinMode: 'free',
-    externalParticipationUrl: null,
-    category: null,
-    tag: [],
-    image: null,
-    inLanguage: null,
-    attributedTo: null,
-    organizers: [],
-    maximumAttendeeCapacity: null,
-    remainingAttendeeCapacity: null,
-    participantCount: null,
-    anonymousParticipationEnabled: false,
-    display: { showStartTime: true, showEndTime: true, hideNumberOfParticipants: false },
     source: { kind: 'mobilizon', instance: 'https://mobilizon.test', id, local: true, global: false },
     ...more,
-  };
+  });
 }
 
 interface Options {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/registration.js';
 import type { MobilizonRegistration } from '../../src/elements/registration/mobilizon-registration.js';
 import type { EventModel } from '../../src/model/event.js';
+import { modelEvent } from './model-event.js';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
 import { getEvent } from '../../src/sources/mobilizon/event.js';
 import { maskEmail, registrationRule, type ParticipationConfig } from '../../src/sources/mobilizon/registration.js';
@@ -100,35 +101,17 @@ describe('registrationRule (Mobilizon’s rule for the anonymous form)', () => {
     anonymous: { participation: { allowed: true, validation: { email: { enabled: true } } }, actorId: '1' },
   };
   const now = Date.parse('2030-06-01T12:00:00Z');
-  const base = (patch: Partial<EventModel> = {}, source: Partial<EventModel['source']> = {}): EventModel => ({
-    type: 'Event',
-    uuid: FREE,
-    url: 'https://mobilizon.example/events/' + FREE,
-    name: 'Test',
-    content: null,
-    mediaType: 'text/html',
-    startTime: '2030-06-02T10:00:00.000Z',
-    endTime: '2030-06-02T12:00:00.000Z',
-    timezone: 'Europe/Paris',
-    location: [],
-    isOnline: false,
-    status: 'CONFIRMED',
-    joinMode: 'free',
-    externalParticipationUrl: null,
-    category: null,
-    tag: [],
-    image: null,
-    inLanguage: null,
-    attributedTo: null,
-    organizers: [],
-    maximumAttendeeCapacity: null,
-    remainingAttendeeCapacity: null,
-    participantCount: 3,
-    anonymousParticipationEnabled: true,
-    display: { showStartTime: true, showEndTime: true, hideNumberOfParticipants: false },
-    ...patch,
-    source: { kind: 'mobilizon', instance: 'https://mobilizon.example', id: '7', local: true, global: false, ...source } as EventModel['source'],
-  });
+  const base = (patch: Partial<EventModel> = {}, source: Partial<EventModel['source']> = {}): EventModel =>
+    modelEvent({
+      uuid: FREE,
+      url: 'https://mobilizon.example/events/' + FREE,
+      name: 'Test',
+      participantCount: 3,
+      anonymousParticipationEnabled: true,
+      ...patch,
+      source: { kind: 'mobilizon', instance: 'https://mobilizon.example', id: '7', local: true, global: false, ...source } as EventModel['source'],
+    });
+
 
   it('opens the form only when the event, the instance and the join mode all allow it', () => {
     expect(registrationRule(base(), config, now)).to.deep.equal({ open: true, restricted: false });
