@@ -11,6 +11,7 @@ import { check } from '../events/mobilizon-events.js';
 import { MobilizonElement } from '../shared/base.js';
 import { Loader } from '../shared/loader.js';
 import { renderSkeleton, stateStyles } from '../shared/states.js';
+import { thumbnailStyles } from '../shared/event-list.js';
 import { tokens } from '../shared/tokens.js';
 
 const SECTIONS = ['about', 'events', 'past', 'posts'];
@@ -63,6 +64,7 @@ export class MobilizonGroup extends MobilizonElement {
   static override styles = [
     tokens,
     stateStyles,
+    thumbnailStyles,
     css`
       .banner {
         position: relative;
@@ -172,20 +174,6 @@ export class MobilizonGroup extends MobilizonElement {
       .post > div {
         flex: 1;
         min-inline-size: 0;
-      }
-      .post img {
-        flex: none;
-        inline-size: 7.5em;
-        block-size: auto;
-        aspect-ratio: 16 / 9;
-        object-fit: cover;
-        border-radius: var(--_radius);
-        background: var(--_surface-alt);
-      }
-      @container (max-width: 28em) {
-        .post img {
-          display: none;
-        }
       }
       .pagination {
         display: flex;
@@ -458,7 +446,7 @@ export class MobilizonGroup extends MobilizonElement {
                   <p>${excerpt(post.content)}</p>
                 </div>
                 ${post.image
-                  ? html`<img src=${post.image.url} alt="" loading="lazy" decoding="async" width=${post.image.width ?? 160} height=${post.image.height ?? 90} />`
+                  ? html`<img class="picture" src=${post.image.url} alt="" loading="lazy" decoding="async" width=${post.image.width ?? 160} height=${post.image.height ?? 90} />`
                   : nothing}
               </li>`,
             )}

@@ -113,6 +113,24 @@ export const badgeStyles = css`
   }
 `;
 
+/** A small picture beside a text (an event, a post), hidden when the element is narrow. */
+export const thumbnailStyles = css`
+  .picture {
+    flex: none;
+    inline-size: 7.5em;
+    block-size: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  @container (max-width: 28em) {
+    .picture {
+      display: none;
+    }
+  }
+`;
+
 export const eventListStyles = css`
   .events {
     list-style: none;
@@ -175,18 +193,5 @@ export const eventListStyles = css`
   .event.cancelled .title {
     text-decoration: line-through;
   }
-  .picture {
-    flex: none;
-    inline-size: 7.5em;
-    block-size: auto;
-    aspect-ratio: 16 / 9;
-    object-fit: cover;
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-  }
-  @container (max-width: 28em) {
-    .picture {
-      display: none;
-    }
-  }
+  ${thumbnailStyles}
 `;
