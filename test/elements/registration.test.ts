@@ -96,6 +96,17 @@ async function apiJoin(url: string, uuid: string, email: string): Promise<void> 
   expect(body.errors, JSON.stringify(body.errors)).to.equal(undefined);
 }
 
+/** A registration block given an event fetched earlier (so it does not fetch it), in English. */
+function mountWithEvent(url: string, uuid: string, event: EventModel): MobilizonRegistration {
+  const el = document.createElement('mobilizon-registration');
+  el.event = event;
+  el.setAttribute('instance', url);
+  el.setAttribute('uuid', uuid);
+  el.setAttribute('locale', 'en');
+  document.body.append(el);
+  return el;
+}
+
 describe('registrationRule (Mobilizon’s rule for the anonymous form)', () => {
   const config: ParticipationConfig = {
     anonymous: { participation: { allowed: true, validation: { email: { enabled: true } } }, actorId: '1' },
@@ -281,11 +292,7 @@ describe('<mobilizon-registration>: what each event offers', () => {
   it('uses an event given as a property instead of fetching it', async () => {
     const { url, scope } = scoped();
     const event = await getEvent(MobilizonClient.for(scoped().url), FREE);
-    const el = document.createElement('mobilizon-registration');
-    el.event = event;
-    el.setAttribute('instance', url);
-    el.setAttribute('uuid', FREE);
-    document.body.append(el);
+    const el = mountWithEvent(url, FREE, event);
     try {
       await shown(el);
       expect($(el, 'form')).to.not.equal(null);
@@ -497,12 +504,7 @@ describe('<mobilizon-registration>: the instance refuses', () => {
     // An event fetched earlier, when it still took anonymous participants.
     const { url } = scoped();
     const event = await getEvent(MobilizonClient.for(url), NO_ANONYMOUS);
-    const el = document.createElement('mobilizon-registration');
-    el.event = { ...event, anonymousParticipationEnabled: true };
-    el.setAttribute('instance', url);
-    el.setAttribute('uuid', NO_ANONYMOUS);
-    el.setAttribute('locale', 'en');
-    document.body.append(el);
+    const el = mountWithEvent(url, NO_ANONYMOUS, { ...event, anonymousParticipationEnabled: true });
     try {
       await shown(el);
       await fill(el, { email: 'late@example.org' });
@@ -528,12 +530,7 @@ describe('<mobilizon-registration>: the instance refuses', () => {
   it('shows any other refusal with the instance’s own words', async () => {
     const { url } = scoped();
     const event = await getEvent(MobilizonClient.for(url), FREE);
-    const el = document.createElement('mobilizon-registration');
-    el.event = { ...event, source: { ...event.source, id: '999999' } } as EventModel;
-    el.setAttribute('instance', url);
-    el.setAttribute('uuid', FREE);
-    el.setAttribute('locale', 'en');
-    document.body.append(el);
+    const el = mountWithEvent(url, FREE, { ...event, source: { ...event.source, id: '999999' } } as EventModel);
     try {
       await shown(el);
       await fill(el, { email: 'ghost@example.org' });
@@ -553,12 +550,7 @@ describe('<mobilizon-registration>: the instance refuses', () => {
     const event = await getEvent(MobilizonClient.for(clean), FREE);
     const config = await MobilizonClient.for(clean).config();
     sessionStorage.setItem(`mobilizon-embed:v1:${url}  Config {}`, JSON.stringify({ value: { config }, time: Date.now() }));
-    const el = document.createElement('mobilizon-registration');
-    el.event = event;
-    el.setAttribute('instance', url);
-    el.setAttribute('uuid', FREE);
-    el.setAttribute('locale', 'en');
-    document.body.append(el);
+    const el = mountWithEvent(url, FREE, event);
     try {
       await shown(el);
       expect((await stats(scope)).api, 'nothing asked yet').to.equal(0);
