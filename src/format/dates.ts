@@ -1,6 +1,7 @@
 // Dates as Mobilizon means them: instants in UTC, shown in the event's own zone (or the viewer's,
 // or one the site owner names). Localized text comes from Intl, which knows every zone's DST rules.
 import type { EventModel } from '../model/event.js';
+import { dateTimeFormat } from './intl.js';
 
 export type ZoneMode = 'event' | 'local' | (string & {});
 
@@ -12,7 +13,7 @@ export function isValidZone(zone: string): boolean {
   let valid = validZones.get(zone);
   if (valid === undefined) {
     try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
+      dateTimeFormat('en', { timeZone: zone });
       valid = true;
     } catch {
       valid = false;
@@ -33,7 +34,7 @@ export function displayZone(event: Pick<EventModel, 'timezone'>, mode: ZoneMode)
 function sameOffset(a: string, b: string, at: Date): boolean {
   if (a === b) return true;
   const wall = (timeZone: string) =>
-    new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
+    dateTimeFormat('en-US', { timeZone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
   return wall(a) === wall(b);
 }
 
@@ -46,13 +47,6 @@ export interface FormattedWhen {
   zoneNamed: boolean;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
-}
 
 /** When an event happens, in words, honouring Mobilizon's showStartTime / showEndTime. */
 export function formatWhen(event: EventModel, locale: string, mode: ZoneMode): FormattedWhen {
@@ -70,7 +64,7 @@ export function formatWhen(event: EventModel, locale: string, mode: ZoneMode): F
     ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}),
     ...(zoneNamed ? { timeZoneName: 'short' } : {}),
   };
-  const f = formatter(locale, options);
+  const f = dateTimeFormat(locale, options);
   const text = end && end > start ? f.formatRange(start, end) : f.format(start);
   return { text, zone, zoneNamed };
 }
@@ -80,7 +74,7 @@ export function dateTile(event: EventModel, locale: string, mode: ZoneMode): { m
   const zone = displayZone(event, mode);
   const start = new Date(event.startTime);
   return {
-    month: formatter(locale, { timeZone: zone, month: 'short' }).format(start),
-    day: formatter(locale, { timeZone: zone, day: 'numeric' }).format(start),
+    month: dateTimeFormat(locale, { timeZone: zone, month: 'short' }).format(start),
+    day: dateTimeFormat(locale, { timeZone: zone, day: 'numeric' }).format(start),
   };
 }

@@ -16,7 +16,17 @@ export type { RegistrationKey } from './locales/registration/en.js';
 export type { GroupKey } from './locales/group/en.js';
 
 type Dictionary = Record<string, string | Plural>;
-export type MessageSet = 'main' | 'views' | 'errors' | 'event' | 'registration' | 'group';
+/** Each set's keys: an element declares the sets it uses and can only ask for their keys. */
+export interface SetKeys {
+  main: MessageKey;
+  views: ViewKey;
+  errors: ErrorKey;
+  event: EventKey;
+  registration: RegistrationKey;
+  group: GroupKey;
+}
+export type MessageSet = keyof SetKeys;
+export type KeysOf<S extends MessageSet> = SetKeys[S];
 type Sets = Record<MessageSet, Dictionary>;
 
 /** A language's three sets come in one chunk; English's main set is built in, its others lazy. */
@@ -46,6 +56,8 @@ export class Translator<K extends string = MessageKey> {
     /** The full BCP 47 tag, for Intl (dates and numbers keep the region: fr-CA, en-GB). */
     readonly locale: string,
     private readonly messages: Dictionary,
+    /** The sets whose words this translator holds. */
+    private readonly sets: ReadonlySet<MessageSet> = new Set(),
   ) {
     this.plurals = new Intl.PluralRules(locale);
     this.dir = RTL_LANGUAGES.has(locale.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
@@ -62,9 +74,14 @@ export class Translator<K extends string = MessageKey> {
     });
   }
 
+  /** Whether this translator holds a set's words (in its language, or English where it has none). */
+  has(set: MessageSet): boolean {
+    return this.sets.has(set);
+  }
+
   /** This translator with another set's words too. */
   with<L extends string>(other: Translator<L>): Translator<K | L> {
-    return new Translator<K | L>(this.locale, { ...this.messages, ...other.messages });
+    return new Translator<K | L>(this.locale, { ...this.messages, ...other.messages }, new Set([...this.sets, ...other.sets]));
   }
 }
 
@@ -80,7 +97,7 @@ export function canonicalLocale(tag: string | null | undefined): string {
 const cache = new Map<string, Promise<Translator<string>>>();
 
 /** One set in one language; a language we do not translate falls back to English entirely. */
-export function translations(set: MessageSet, tag: string): Promise<Translator<string>> {
+export function translations<S extends MessageSet>(set: S, tag: string): Promise<Translator<KeysOf<S>>> {
   let locale = canonicalLocale(tag);
   let language = locale.split('-')[0].toLowerCase();
   if (!languages[language]) [locale, language] = ['en', 'en'];
@@ -88,21 +105,20 @@ export function translations(set: MessageSet, tag: string): Promise<Translator<s
   let found = cache.get(key);
   if (!found) {
     const words =
-      language === 'en' && set !== 'main' ? english[set]().then((m) => m.messages) : languages[language]().then((m) => m[set]!);
+      language === 'en' && set !== 'main' ? english[set as Exclude<MessageSet, 'main'>]().then((m) => m.messages) : languages[language]().then((m) => m[set]!);
     found = words.then(
-      (messages) => new Translator(locale, messages),
-      () => (language === 'en' ? Promise.reject(new Error('no English messages')) : translations(set, 'en')),
+      (messages): Translator<string> => new Translator(locale, messages, new Set([set])),
+      (): Promise<Translator<string>> => (language === 'en' ? Promise.reject(new Error('no English messages')) : translations(set, 'en')),
     );
     cache.set(key, found);
   }
-  return found;
+  return found as Promise<Translator<KeysOf<S>>>;
 }
 
-export const translator = (tag: string) => translations('main', tag) as Promise<Translator<MessageKey>>;
-export const errorTranslator = (tag: string) => translations('errors', tag) as Promise<Translator<ErrorKey>>;
+export const errorTranslator = (tag: string) => translations('errors', tag);
 
-/** The words an element shows: the main set, plus the sets it loads when it needs them. */
-export type ElementTranslator = Translator<MessageKey | ViewKey | EventKey | RegistrationKey | GroupKey>;
+/** The words of an element that uses these sets (the main set always). */
+export type ElementTranslator<S extends MessageSet = 'main'> = Translator<KeysOf<S | 'main'>>;
 
 /** Synchronous English, for the first render before a lazy language arrives. */
-export const englishMain = new Translator<MessageKey>('en', en);
+export const englishMain = new Translator<MessageKey>('en', en, new Set(['main']));

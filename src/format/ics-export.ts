@@ -4,6 +4,7 @@
 import ICAL from 'ical.js';
 import type { Actor, EventModel, Place } from '../model/event.js';
 import { placeOf } from '../model/event.js';
+import { dateTimeFormat } from './intl.js';
 import { htmlToText } from './sanitize.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -70,16 +71,7 @@ const degrees = (value: number): number => Number(value.toFixed(6));
 
 // ------------------------------------------------------------------ time zones
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-function offsetFormat(zone: string): Intl.DateTimeFormat {
-  let format = offsetFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    offsetFormats.set(zone, format);
-  }
-  return format;
-}
+const offsetFormat = (zone: string): Intl.DateTimeFormat => dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
 
 /** The zone's offset from UTC at an instant (wall clock minus UTC), in ms, from Intl's "GMT+05:30". */
 function offsetAt(zone: string, instant: number): number {
@@ -98,7 +90,7 @@ function ianaZone(name: string | null): string | null {
   if (!name || !/^[A-Za-z][\w+-]*(\/[A-Za-z0-9][\w+-]*)*$/.test(name)) return null;
   let resolved: string;
   try {
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    resolved = dateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
     return null; // RangeError: a zone this browser does not know
   }
@@ -134,19 +126,11 @@ function transitions(zone: string, from: number, to: number): Transition[] {
   return found;
 }
 
-const abbreviations = new Map<string, Intl.DateTimeFormat>();
-
 /** TZNAME: an abbreviation from Intl in some English ("CEST", "EDT", "AEDT", "IST"), else its own label ("GMT+9"). */
 function shortName(zone: string, instant: number): string {
-  const names = ['en-US', 'en-GB', 'en-AU', 'en-IN'].map((locale) => {
-    const key = `${locale} ${zone}`;
-    let format = abbreviations.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
-      abbreviations.set(key, format);
-    }
-    return format.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  });
+  const names = ['en-US', 'en-GB', 'en-AU', 'en-IN'].map(
+    (locale) => dateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '',
+  );
   return names.find((n) => /^[A-Z]{2,6}$/.test(n)) ?? names[0];
 }
 

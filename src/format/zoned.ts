@@ -1,22 +1,17 @@
 // Calendar arithmetic in a given IANA zone: which local day an instant falls on, when a local day
 // starts and ends (23 or 25 hours long on DST days), month grids. Loaded only by the day-based
-// views (agenda, month) and the filters, never by the plain list.
+// views (agenda, month), day-bounded lists and the filters, never by the plain list. Leaf arithmetic:
+// the event planner (sources/) turns day bounds into instants with it.
 import { fromZonedTime } from 'date-fns-tz';
+import { dateTimeFormat } from './intl.js';
 
 /** A local calendar day, "YYYY-MM-DD". */
 export type DayKey = string;
 
-const keyFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The local day (in `zone`) an instant falls on. */
 export function dayKey(instant: Date | string | number, zone: string): DayKey {
-  let f = keyFormatters.get(zone);
-  if (!f) {
-    // en-CA formats dates as YYYY-MM-DD.
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    keyFormatters.set(zone, f);
-  }
-  return f.format(new Date(instant));
+  // en-CA formats dates as YYYY-MM-DD.
+  return dateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 /** The instant a local day starts in `zone` (midnight, or the first valid time on a DST day). */

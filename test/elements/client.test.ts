@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/events.js';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
 import { MobilizonError } from '../../src/sources/mobilizon/errors.js';
-import { listEvents } from '../../src/sources/mobilizon/events.js';
+import { listEvents } from '../../src/sources/events.js';
 import { normalizeInstance } from '../../src/sources/mobilizon/instance.js';
 import { DEMO, scoped, settled, spyOn, stats, texts } from './helpers.js';
 

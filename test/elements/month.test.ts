@@ -3,7 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import * as monthView from '../../src/elements/events/views/month.js';
-import { render, styles } from '../../src/elements/events/views/month.js';
+import { create, styles } from '../../src/elements/events/views/month.js';
 import type { ViewHost, ViewModule } from '../../src/elements/events/views/view.js';
 import { eventListStyles } from '../../src/elements/shared/event-list.js';
 import { stateStyles } from '../../src/elements/shared/states.js';
@@ -42,8 +42,11 @@ class MonthHost extends LitElement implements ViewHost {
     this.month = month;
   }
 
+  /** The view as the element creates it: a controller of this host. */
+  private readonly view = create(this);
+
   override render(): TemplateResult {
-    return render(
+    return this.view.render(
       {
         i18n: this.i18n,
         zoneMode: this.zoneMode,
@@ -56,7 +59,6 @@ class MonthHost extends LitElement implements ViewHost {
           return false; // the host page opens it itself
         },
       },
-      this,
     );
   }
 }
@@ -326,7 +328,7 @@ describe('month view', () => {
   });
 
   it('exports what the element loads', () => {
-    expect(asView.render).to.be.a('function');
+    expect(asView.create).to.be.a('function');
     expect(asView.styles.cssText).to.contain('.day');
   });
 

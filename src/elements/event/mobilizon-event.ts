@@ -2,14 +2,15 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { placeLine } from '../../format/address.js';
 import { displayZone, formatWhen, viewerZone } from '../../format/dates.js';
 import { placeOf, type EventModel, type MobilizonSource, type VirtualLocation } from '../../model/event.js';
-import { MobilizonClient } from '../../sources/mobilizon/client.js';
 import { getEvent, isUuid, parseEventUrl } from '../../sources/mobilizon/event.js';
 import { instanceHost } from '../../sources/mobilizon/instance.js';
 import { MobilizonElement } from '../shared/base.js';
-import { ConfigurationError } from '../shared/configuration-error.js';
+import { ConfigurationError } from '../../model/configuration-error.js';
+import { resolveClient } from '../shared/client.js';
 import { badgeStyles, renderBadges } from '../shared/event-list.js';
-import { Loader } from '../shared/loader.js';
-import { renderSkeleton, stateStyles } from '../shared/states.js';
+import { Loader, renderLoad } from '../shared/loader.js';
+import { renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
+import { ZoneSwitch } from '../shared/zone-switch.js';
 import { tokens } from '../shared/tokens.js';
 
 /**
@@ -30,7 +31,7 @@ import { tokens } from '../shared/tokens.js';
  * @csspart description - The description.
  * @csspart error - The error state.
  */
-export class MobilizonEvent extends MobilizonElement {
+export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
   static override styles = [
     tokens,
     stateStyles,
@@ -148,7 +149,6 @@ export class MobilizonEvent extends MobilizonElement {
     uuid: {},
     url: {},
     registration: {},
-    localTimes: { state: true },
   };
 
   /** The event's uuid on `instance`. */
@@ -157,7 +157,7 @@ export class MobilizonEvent extends MobilizonElement {
   declare url?: string;
   /** `auto` (default): the registration block under the event; `none`: without it. */
   declare registration?: string;
-  private localTimes = false;
+  private readonly zoneSwitch = new ZoneSwitch(this);
   private descriptionFor?: string;
 
   private readonly loader = new Loader(
@@ -168,8 +168,8 @@ export class MobilizonEvent extends MobilizonElement {
       if (url?.trim() && !fromUrl) throw new ConfigurationError('errorNoEvent');
       const target = fromUrl ?? (isUuid(uuid) ? { uuid: uuid!.trim().toLowerCase() } : null);
       if (!target) throw new ConfigurationError('errorNoEvent');
-      // An event URL names its own instance; otherwise `instance` does (the base class checks it).
-      const client = fromUrl ? MobilizonClient.for(fromUrl.instance, { endpoint }) : this.client;
+      // An event URL names its own instance; otherwise `instance` does.
+      const client = resolveClient({ instance, endpoint }, fromUrl?.instance);
       const [event] = await Promise.all([
         getEvent(client, target.uuid, { signal, onRevalidate: () => void this.loader.run() }),
         this.useMessages('event'),
@@ -204,14 +204,12 @@ export class MobilizonEvent extends MobilizonElement {
   override render(): TemplateResult {
     const { i18n } = this;
     const state = this.loader.state;
-    let body: TemplateResult;
-    if (state.status === 'complete') body = this.renderEvent(state.value);
-    else if (state.status === 'error') {
-      body = this.errors!.renderError(state.description.message, i18n, state.description.retry ? () => void this.loader.run() : undefined);
-    } else {
-      const fallback = [...this.childNodes].some((n) => (n instanceof Element && !n.slot) || (n.nodeType === 3 && n.textContent?.trim()));
-      body = fallback ? html`<slot></slot>` : renderSkeleton(4);
-    }
+    const body = renderLoad(state, {
+      // The event shown stays while a newer answer is on its way (it was shown in full before).
+      value: (event) => this.renderEvent(event),
+      error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
+      waiting: () => renderWaiting(this, () => renderSkeleton(4)),
+    });
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <p class="visually-hidden" role="status">${state.status === 'pending' || state.status === 'initial' ? i18n.t('loading') : ''}</p>
       ${body}
@@ -221,7 +219,7 @@ export class MobilizonEvent extends MobilizonElement {
   private renderEvent(event: EventModel): TemplateResult {
     const { i18n } = this;
     const t = i18n.t.bind(i18n);
-    const zoneMode = this.localTimes ? 'local' : this.zoneMode;
+    const zoneMode = this.zoneSwitch.mode(this.zoneMode);
     const when = formatWhen(event, i18n.locale, zoneMode);
     const place = placeOf(event);
     const online = event.location.find((l): l is VirtualLocation => l.type === 'VirtualLocation');
@@ -248,11 +246,7 @@ export class MobilizonEvent extends MobilizonElement {
         <dd>
           <p><time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time></p>
           <div class="actions">
-            ${otherZone || this.localTimes
-              ? html`<button part="button" class="secondary" aria-pressed=${this.localTimes ? 'true' : 'false'} @click=${() => (this.localTimes = !this.localTimes)}>
-                  ${t(this.localTimes ? 'showEventTimes' : 'showLocalTimes', { zone: viewerZone().replace(/_/g, ' ') })}
-                </button>`
-              : nothing}
+            ${otherZone || this.zoneSwitch.local ? this.zoneSwitch.render(i18n) : nothing}
             <button part="button" class="secondary" @click=${() => this.addToCalendar(event)}>${t('addToCalendar')}</button>
             ${event.url ? html`<a part="button" href="${event.url}/export/ics" rel="noopener" download>${t('icalFile', { instance: host })}</a>` : nothing}
           </div>

@@ -1,10 +1,12 @@
 // The interactive filter bar (`filters` attribute): search words, online / in person, dates and tag
 // chips. Its state lives in the URL hash (`#events.term=velo&events.type=online`), so a shared link
-// reopens the same view and Back/Forward restore it. Loaded only by lists that ask for it.
-import { css, html, nothing, type TemplateResult } from 'lit';
+// reopens the same view and Back/Forward restore it. Loaded only by lists that ask for it. A controller:
+// it owns what the visitor chose and tells its host through `filtersChanged`.
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ElementTranslator } from '../../format/i18n.js';
+import type { EventModel } from '../../model/event.js';
 import type { EventType } from '../../model/filter.js';
-import type { MobilizonEvents } from './mobilizon-events.js';
+import { EVENT_TYPES } from '../../model/query.js';
 
 /** What the filter bar (and the URL hash it keeps) may set over the attributes. */
 export interface BarFilters {
@@ -100,120 +102,140 @@ export const styles = css`
   }
 `;
 
-interface BarState {
-  prefix: string;
-  onHash: () => void;
-  timer?: ReturnType<typeof setTimeout>;
-}
-const bars = new WeakMap<MobilizonEvents, BarState>();
-const TYPES: Record<string, EventType> = { online: 'ONLINE', 'in-person': 'IN_PERSON' };
-const typeName = (type?: EventType) => Object.keys(TYPES).find((k) => TYPES[k] === type);
-
-function readHash(prefix: string): BarFilters {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const get = (key: string) => params.get(`${prefix}.${key}`) ?? undefined;
-  const tags = get('tags');
-  const type = get('type');
-  return {
-    term: get('term'),
-    tags: tags === undefined ? undefined : tags.split(',').filter(Boolean),
-    type: type ? TYPES[type] : undefined,
-    from: get('from'),
-    to: get('to'),
-  };
+/** What the bar needs of the list it filters. */
+export interface FilterHost extends ReactiveControllerHost {
+  /** The element's id: the prefix of its keys in the URL hash. */
+  readonly id: string;
+  /** The attributes the bar starts from. */
+  readonly search?: string;
+  readonly term?: string;
+  readonly type?: string;
+  readonly tags?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** The events on screen: the bar offers their tags. */
+  readonly shownEvents: EventModel[];
+  /** The visitor changed the filters: back to page 1, then reload. */
+  filtersChanged(): void;
 }
 
-function writeHash(prefix: string, filters: BarFilters): void {
-  const hash = location.hash.slice(1);
-  // A plain anchor ("#agenda") is not ours to keep in the query form; anything with "=" is.
-  const params = new URLSearchParams(hash.includes('=') ? hash : '');
-  for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
-  const values: Record<string, string | undefined> = {
-    term: filters.term || undefined,
-    tags: filters.tags?.length ? filters.tags.join(',') : undefined,
-    type: typeName(filters.type),
-    from: filters.from || undefined,
-    to: filters.to || undefined,
-  };
-  for (const [key, value] of Object.entries(values)) if (value) params.set(`${prefix}.${key}`, value);
-  const text = params.toString();
-  history.replaceState(history.state, '', text ? `#${text}` : location.pathname + location.search);
-}
+const typeName = (type?: EventType) => Object.keys(EVENT_TYPES).find((k) => EVENT_TYPES[k] === type);
 
-export function connect(host: MobilizonEvents): void {
-  if (bars.has(host)) return;
-  const prefix = host.id || 'events';
-  const state: BarState = { prefix, onHash: () => host.setFilters(readHash(prefix)) };
-  bars.set(host, state);
-  host.adopt(styles);
-  window.addEventListener('hashchange', state.onHash);
-  state.onHash();
-}
+export class FilterBar implements ReactiveController {
+  /** What the visitor chose (and the URL hash says) over the attributes. */
+  filters: BarFilters = {};
+  private readonly prefix: string;
+  private timer?: ReturnType<typeof setTimeout>;
+  private readonly onHash = () => this.set(this.readHash());
 
-export function disconnect(host: MobilizonEvents): void {
-  const state = bars.get(host);
-  if (!state) return;
-  window.removeEventListener('hashchange', state.onHash);
-  bars.delete(host);
-}
+  constructor(private readonly host: FilterHost) {
+    this.prefix = host.id || 'events';
+    // Lit calls hostConnected at once when the host is already connected.
+    host.addController(this);
+  }
 
-function update(host: MobilizonEvents, change: Partial<BarFilters>, delay = 0): void {
-  const state = bars.get(host);
-  if (!state) return;
-  const next = { ...host.state.bar, ...change };
-  clearTimeout(state.timer);
-  state.timer = setTimeout(() => {
-    writeHash(state.prefix, next);
-    host.setFilters(next);
-  }, delay);
-}
+  hostConnected(): void {
+    window.addEventListener('hashchange', this.onHash);
+    this.onHash();
+  }
 
-export function render(host: MobilizonEvents, i18n: ElementTranslator): TemplateResult {
-  const bar = host.state.bar;
-  const global = host.search === 'global';
-  const term = bar.term ?? host.term ?? '';
-  const type = typeName(bar.type) ?? host.type ?? '';
-  const chosen = new Set(bar.tags ?? (host.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean));
-  const counts = new Map<string, number>();
-  for (const tag of host.shownEvents.flatMap((e) => e.tag)) counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
-  const frequent = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  const offered = [...new Set([...chosen, ...frequent])].slice(0, 12);
-  const toggle = (tag: string) => {
-    const tags = new Set(chosen);
-    if (!tags.delete(tag)) tags.add(tag);
-    update(host, { tags: [...tags] });
-  };
-  return html`<form class="filters" part="filters" role="search" aria-label=${i18n.t('filterLabel')} @submit=${(e: Event) => e.preventDefault()}>
-    <label>${i18n.t('searchLabel')}
-      <input type="search" part="input" .value=${term} placeholder=${i18n.t('searchPlaceholder')}
-        @input=${(e: InputEvent) => update(host, { term: (e.target as HTMLInputElement).value }, 350)} />
-    </label>
-    ${global
-      ? nothing
-      : html`<fieldset>
-          <legend>${i18n.t('typeLabel')}</legend>
-          <div class="segment">
-            ${(['', 'online', 'in-person'] as const).map(
-              (value) => html`<label><input type="radio" name="type" .checked=${type === value} value=${value}
-                @change=${() => update(host, { type: value ? TYPES[value] : undefined })} />${i18n.t(
-                  value === '' ? 'typeAny' : value === 'online' ? 'online' : 'inPerson',
-                )}</label>`,
-            )}
-          </div>
-        </fieldset>`}
-    <label>${i18n.t('fromLabel')}
-      <input type="date" part="input" .value=${bar.from ?? host.from ?? ''} @change=${(e: Event) => update(host, { from: (e.target as HTMLInputElement).value || undefined })} />
-    </label>
-    <label>${i18n.t('toLabel')}
-      <input type="date" part="input" .value=${bar.to ?? host.to ?? ''} @change=${(e: Event) => update(host, { to: (e.target as HTMLInputElement).value || undefined })} />
-    </label>
-    <button type="button" part="button" class="secondary" @click=${() => update(host, { term: undefined, tags: undefined, type: undefined, from: undefined, to: undefined })}>
-      ${i18n.t('clearFilters')}
-    </button>
-    ${global || !offered.length
-      ? nothing
-      : html`<ul class="chips" aria-label=${i18n.t('tagsLabel')}>
-          ${offered.map((tag) => html`<li><button type="button" part="button" aria-pressed=${chosen.has(tag) ? 'true' : 'false'} @click=${() => toggle(tag)}>${tag}</button></li>`)}
-        </ul>`}
-  </form>`;
+  hostDisconnected(): void {
+    window.removeEventListener('hashchange', this.onHash);
+    clearTimeout(this.timer);
+  }
+
+  private set(filters: BarFilters): void {
+    this.filters = filters;
+    this.host.filtersChanged();
+  }
+
+  private readHash(): BarFilters {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const get = (key: string) => params.get(`${this.prefix}.${key}`) ?? undefined;
+    const tags = get('tags');
+    const type = get('type');
+    return {
+      term: get('term'),
+      tags: tags === undefined ? undefined : tags.split(',').filter(Boolean),
+      type: type ? EVENT_TYPES[type] : undefined,
+      from: get('from'),
+      to: get('to'),
+    };
+  }
+
+  private writeHash(filters: BarFilters): void {
+    const hash = location.hash.slice(1);
+    // A plain anchor ("#agenda") is not ours to keep in the query form; anything with "=" is.
+    const params = new URLSearchParams(hash.includes('=') ? hash : '');
+    for (const key of [...params.keys()]) if (key.startsWith(`${this.prefix}.`)) params.delete(key);
+    const values: Record<string, string | undefined> = {
+      term: filters.term || undefined,
+      tags: filters.tags?.length ? filters.tags.join(',') : undefined,
+      type: typeName(filters.type),
+      from: filters.from || undefined,
+      to: filters.to || undefined,
+    };
+    for (const [key, value] of Object.entries(values)) if (value) params.set(`${this.prefix}.${key}`, value);
+    const text = params.toString();
+    history.replaceState(history.state, '', text ? `#${text}` : location.pathname + location.search);
+  }
+
+  private update(change: Partial<BarFilters>, delay = 0): void {
+    const next = { ...this.filters, ...change };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.writeHash(next);
+      this.set(next);
+    }, delay);
+  }
+
+  render(i18n: ElementTranslator<'views'>): TemplateResult {
+    const { filters: bar, host } = this;
+    const global = host.search === 'global';
+    const term = bar.term ?? host.term ?? '';
+    const type = typeName(bar.type) ?? host.type ?? '';
+    const chosen = new Set(bar.tags ?? (host.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean));
+    const counts = new Map<string, number>();
+    for (const tag of host.shownEvents.flatMap((e) => e.tag)) counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
+    const frequent = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+    const offered = [...new Set([...chosen, ...frequent])].slice(0, 12);
+    const toggle = (tag: string) => {
+      const tags = new Set(chosen);
+      if (!tags.delete(tag)) tags.add(tag);
+      this.update({ tags: [...tags] });
+    };
+    return html`<form class="filters" part="filters" role="search" aria-label=${i18n.t('filterLabel')} @submit=${(e: Event) => e.preventDefault()}>
+      <label>${i18n.t('searchLabel')}
+        <input type="search" part="input" .value=${term} placeholder=${i18n.t('searchPlaceholder')}
+          @input=${(e: InputEvent) => this.update({ term: (e.target as HTMLInputElement).value }, 350)} />
+      </label>
+      ${global
+        ? nothing
+        : html`<fieldset>
+            <legend>${i18n.t('typeLabel')}</legend>
+            <div class="segment">
+              ${(['', 'online', 'in-person'] as const).map(
+                (value) => html`<label><input type="radio" name="type" .checked=${type === value} value=${value}
+                  @change=${() => this.update({ type: value ? EVENT_TYPES[value] : undefined })} />${i18n.t(
+                    value === '' ? 'typeAny' : value === 'online' ? 'online' : 'inPerson',
+                  )}</label>`,
+              )}
+            </div>
+          </fieldset>`}
+      <label>${i18n.t('fromLabel')}
+        <input type="date" part="input" .value=${bar.from ?? host.from ?? ''} @change=${(e: Event) => this.update({ from: (e.target as HTMLInputElement).value || undefined })} />
+      </label>
+      <label>${i18n.t('toLabel')}
+        <input type="date" part="input" .value=${bar.to ?? host.to ?? ''} @change=${(e: Event) => this.update({ to: (e.target as HTMLInputElement).value || undefined })} />
+      </label>
+      <button type="button" part="button" class="secondary" @click=${() => this.update({ term: undefined, tags: undefined, type: undefined, from: undefined, to: undefined })}>
+        ${i18n.t('clearFilters')}
+      </button>
+      ${global || !offered.length
+        ? nothing
+        : html`<ul class="chips" aria-label=${i18n.t('tagsLabel')}>
+            ${offered.map((tag) => html`<li><button type="button" part="button" aria-pressed=${chosen.has(tag) ? 'true' : 'false'} @click=${() => toggle(tag)}>${tag}</button></li>`)}
+          </ul>`}
+    </form>`;
+  }
 }

@@ -1,36 +1,42 @@
-import { css, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import { displayZone, viewerZone } from '../../format/dates.js';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { displayZone, isValidZone, viewerZone } from '../../format/dates.js';
+import { dateTimeFormat } from '../../format/intl.js';
 import type { EventModel } from '../../model/event.js';
+import { buildQuery, pageSize, splitList, type ListAttributes, type ViewName } from '../../model/query.js';
 import { safeUrl } from '../../model/url.js';
-import { listEvents, MAX_LIMIT, type EventListQuery, type Period } from '../../sources/mobilizon/events.js';
+import { loadEvents, type ListOptions } from '../../sources/events.js';
 import { MobilizonElement } from '../shared/base.js';
-import { ConfigurationError } from '../shared/configuration-error.js';
 import { badgeStyles, eventListStyles, renderEventList, type ListContext } from '../shared/event-list.js';
-import { Loader } from '../shared/loader.js';
-import { renderEmpty, renderSkeleton, stateStyles } from '../shared/states.js';
+import { Loader, renderLoad } from '../shared/loader.js';
+import { paginationStyles, renderPagination } from '../shared/pagination.js';
+import { renderEmpty, renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
 import { tokens } from '../shared/tokens.js';
-import type { BarFilters } from './filter-bar.js';
+import type { Details } from './details-dialog.js';
+import type { FilterBar } from './filter-bar.js';
+import type { View, ViewModule } from './views/view.js';
+import type { ZoneSwitch } from '../shared/zone-switch.js';
 
-const VIEWS = ['list', 'grid', 'agenda', 'month'];
-const PERIODS = ['upcoming', 'past', 'all'];
-const DEFAULT_LIMIT = 10;
-const PROXY_LIMIT = 50;
 /** Attributes that only narrow or widen the list: a change goes back to page 1. */
 const QUERY = ['instance', 'endpoint', 'group', 'period', 'limit', 'from', 'to', 'tags', 'category', 'type', 'term', 'near', 'radius', 'search', 'hideCancelled', 'ics'] as const;
 
-export interface Shown {
+/** The lazy views; the list is built in. */
+const VIEW_MODULES: Record<Exclude<ViewName, 'list'>, () => Promise<ViewModule>> = {
+  grid: () => import('./views/grid.js'),
+  agenda: () => import('./views/agenda.js'),
+  month: () => import('./views/month.js'),
+};
+
+interface Shown {
   total: number;
   events: EventModel[];
   /** Feeds that failed, in words, shown above the events of the others. */
   feedNotices: string[];
 }
 
-export type Inputs = ReturnType<MobilizonEvents['inputs']>;
-
 /**
  * A list of a Mobilizon instance's, groups' or iCal feeds' events: list, grid, agenda or month.
- * What only some lists use (other views, filters, dates, feeds, the filter bar, inline details)
- * lives in ./features.ts and loads on first need.
+ * The events come from the planner (sources/events.ts); what only some lists use (the other views,
+ * the filter bar, inline details, the zone switch) are controllers loaded on first need.
  *
  * @summary Events of a Mobilizon instance, of groups or of iCal feeds, with filters.
  * @event mobilizon-load - The events are shown; `detail.total` is how many there are in all.
@@ -50,6 +56,8 @@ export type Inputs = ReturnType<MobilizonEvents['inputs']>;
  * @csspart button - Buttons.
  * @csspart input - The filter bar's fields.
  * @csspart filters - The filter bar.
+ * @csspart notice - A feed that failed, above the events of the others.
+ * @csspart dialog - The inline details and the month view's day.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @cssproperty --mobilizon-accent - Links, buttons and focus rings.
@@ -61,23 +69,14 @@ export type Inputs = ReturnType<MobilizonEvents['inputs']>;
  * @cssproperty --mobilizon-font - Font family (default: the page's).
  * @cssproperty --mobilizon-spacing - Base spacing.
  */
-export class MobilizonEvents extends MobilizonElement {
+export class MobilizonEvents extends MobilizonElement<'views'> {
   static override styles = [
     tokens,
     stateStyles,
     badgeStyles,
     eventListStyles,
+    paginationStyles,
     css`
-      .pagination {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--_spacing);
-        padding-block-start: calc(var(--_spacing) * 0.75);
-        border-block-start: 1px solid var(--_border);
-        color: var(--_muted);
-        font-size: 0.9em;
-      }
       [aria-busy='true'] > * {
         opacity: 0.55;
       }
@@ -94,7 +93,7 @@ export class MobilizonEvents extends MobilizonElement {
     filters: { type: Boolean },
     hideCancelled: { type: Boolean, attribute: 'hide-cancelled' },
     page: { state: true },
-    state: { state: true },
+    chosenMonth: { state: true },
   };
 
   /** Group handles (`name` or `name@domain`), comma-separated; absent = the whole instance. */
@@ -131,152 +130,133 @@ export class MobilizonEvents extends MobilizonElement {
   /** iCal feed URLs, separated by spaces: shown alone or merged with the instance's events. */
   declare ics?: string;
 
-  /** @internal What the visitor chose in the filter bar, the month shown, local times, the open event. */
-  state: { bar: BarFilters; month?: string; localTimes?: boolean; opened?: EventModel; openedFrom?: HTMLElement } = { bar: {} };
   private page = 1;
-  private features?: typeof import('./features.js');
+  /** The month the visitor moved the month view to ("YYYY-MM"). */
+  private chosenMonth?: string;
+  private readonly views = new Map<string, View>();
+  private bar?: FilterBar;
+  private details?: Details;
+  private zoneSwitch?: ZoneSwitch;
   private warnedLimit: unknown;
   private announced: unknown;
 
   private readonly loader = new Loader(
     this,
-    () => [this.inputs()] as const,
-    ([inputs], signal) => this.load(inputs, signal),
+    () => [this.request()] as const,
+    ([request], signal) => this.load(request, signal),
     (error) => this.explain(error),
   );
 
-  /** @internal Everything the shown events depend on; a change of any reloads them. */
-  inputs() {
-    const { bar, month } = this.state;
-    const own = Object.fromEntries(QUERY.map((name) => [name, this[name as keyof this]])) as unknown as Record<(typeof QUERY)[number], string | undefined>;
+  /** Everything the shown events depend on; a change of any reloads them. */
+  private request() {
+    const own = Object.fromEntries(QUERY.map((name) => [name, this[name as keyof this]])) as ListAttributes & { instance?: string; endpoint?: string };
+    const bar = this.bar?.filters ?? {};
+    const attributes: ListAttributes = { ...own, ...bar, tags: bar.tags ?? own.tags, view: this.view, limit: this.pageSize };
     return {
-      ...own,
-      ...bar,
-      tags: bar.tags ? bar.tags.join(',') : own.tags,
-      radius: this.radius,
-      hideCancelled: this.hideCancelled,
-      view: this.view ?? 'list',
-      period: this.period ?? 'upcoming',
-      limit: this.pageSize,
+      attributes,
+      instance: this.instance,
+      endpoint: this.endpoint,
       page: this.page,
-      month,
-      zone: this.timezone,
+      month: this.month,
+      dayZone: this.dayZone,
+      locale: this.resolvedLocale,
     };
   }
 
-  private async load(inputs: Inputs, signal: AbortSignal): Promise<Shown> {
-    const { view, period } = inputs;
-    check('view', view, VIEWS);
-    check('period', period, PERIODS);
-    const options = { signal, onRevalidate: () => void this.loader.run() };
-    if (view === 'list' && !inputs.from && !inputs.to && !inputs.ics && !inputs.type && !inputs.search) {
-      const query: EventListQuery = {
-        groups: splitList(inputs.group),
-        period: period as Period,
-        page: inputs.page,
-        limit: inputs.limit,
-        term: inputs.term,
-        tags: splitList(inputs.tags, false),
-        category: inputs.category,
-        near: inputs.near,
-        radius: inputs.radius,
-        hideCancelled: inputs.hideCancelled,
-      };
-      return { ...(await listEvents(this.client, query, options)), feedNotices: [] };
-    }
-    return (await this.loadFeatures()).load(this, inputs, options);
+  private async load(request: ReturnType<MobilizonEvents['request']>, signal: AbortSignal): Promise<Shown> {
+    const { attributes } = request;
+    const query = buildQuery(attributes, { ...request, proxy: Boolean(this.endpoint), base: location.href });
+    // Feeds alone need no instance; anything else does (the client says what is wrong with it).
+    const client = this.instance || !query.feeds ? this.client : null;
+    const options: ListOptions = { signal, onRevalidate: () => void this.loader.run() };
+    // The view's code and words load while the events are requested, not after.
+    const [result] = await Promise.all([loadEvents(client, query, options), this.useView(attributes.view || 'list')]);
+    const feedNotices = result.feedErrors.length ? await this.describeFeeds(result.feedErrors) : [];
+    return { total: result.total, events: result.events, feedNotices };
   }
 
-  /** @internal Loads the optional features (views, filters, feeds, dialog) once. */
-  async loadFeatures(): Promise<typeof import('./features.js')> {
-    if (!this.features) {
-      [this.features] = await Promise.all([import('./features.js'), this.useMessages('views')]);
-      this.requestUpdate();
-    }
-    return this.features;
+  /** Feeds that failed, in words, each also announced as `mobilizon-error`. */
+  private async describeFeeds(failures: Array<{ url: string; error: unknown }>): Promise<string[]> {
+    const errors = await this.loadErrors();
+    return Promise.all(failures.map(async (failure) => this.announceError(await errors.describeFeedError(failure, this.i18n.locale)).message));
   }
 
-  /** @internal The shared client for `instance` (for the features module). */
-  get instanceClient() {
-    return this.client;
+  /** Loads a view's code, styles and words once. */
+  private async useView(name: string): Promise<void> {
+    if (name === 'list' || this.views.has(name)) return;
+    const load = VIEW_MODULES[name as keyof typeof VIEW_MODULES];
+    if (!load) return; // an unknown view is the query builder's configuration error
+    const [module] = await Promise.all([load(), this.useMessages('views')]);
+    this.adopt(module.styles);
+    if (!this.views.has(name)) this.views.set(name, module.create(this));
   }
 
-  /** @internal Words of a further set (the views') in the visitor's language. */
-  useViews(): Promise<void> {
-    return this.useMessages('views');
-  }
-
-  /** @internal */
-  get translator() {
-    return this.i18n;
-  }
-
-  /** @internal Announces a failure (a feed's) beside the events shown. */
-  report(code: string, message: string): void {
-    this.emit('mobilizon-error', { code, message });
-  }
-
-  /** @internal Called by the filter bar (and its URL hash) with the visitor's choices. */
-  setFilters(bar: BarFilters): void {
-    this.state = { ...this.state, bar };
-    this.page = 1;
+  /** The zone of "today" and of day bounds: the zone the site owner named, else the visitor's. */
+  private get dayZone(): string {
+    const zone = this.timezone?.trim();
+    return zone && zone !== 'event' && zone !== 'local' && isValidZone(zone) ? zone : viewerZone();
   }
 
   /** Month view: show another month ("YYYY-MM"). */
   showMonth(month: string): void {
-    this.state = { ...this.state, month };
+    this.chosenMonth = month;
   }
 
-  /** The month the month view shows ("YYYY-MM"). */
+  /** The month the month view shows ("YYYY-MM"): chosen, else the month of `from`, else this month. */
   get month(): string {
-    return this.features?.monthOf(this) ?? '';
+    if (this.chosenMonth && /^\d{4}-\d{2}$/.test(this.chosenMonth)) return this.chosenMonth;
+    const from = this.bar?.filters.from ?? this.from;
+    if (from && /^\d{4}-\d{2}/.test(from)) return from.slice(0, 7);
+    return dateTimeFormat('en-CA', { timeZone: this.dayZone, year: 'numeric', month: '2-digit' }).format(new Date());
   }
 
-  /** @internal The events on screen (the filter bar offers their tags). */
+  /** The events on screen (the filter bar offers their tags). */
   get shownEvents(): EventModel[] {
     const state = this.loader.state;
     return state.status === 'complete' ? state.value.events : [];
   }
 
-  /** @internal Adds a lazily loaded part's styles to the shadow root. */
-  adopt(styles: CSSResult): void {
-    const root = this.renderRoot as ShadowRoot;
-    if (styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  /** Called by the filter bar (and its URL hash) when the visitor's choices change. */
+  filtersChanged(): void {
+    this.page = 1;
+    this.requestUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.filters) void this.loadFeatures().then((f) => f.connectBar(this));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.features?.disconnectBar(this);
-  }
-
-  /** `limit`, bounded to what Mobilizon accepts. */
-  private get pageSize(): number {
-    const wanted = Number(this.limit ?? DEFAULT_LIMIT);
-    if (!(wanted >= 1)) return DEFAULT_LIMIT;
-    // Mobilizon refuses 100 and more; a proxy (the WordPress plugin's) serves at most 50.
-    const max = this.endpoint ? PROXY_LIMIT : MAX_LIMIT;
-    if (wanted > max && this.warnedLimit !== wanted) {
-      this.warnedLimit = wanted;
-      console.warn(`<mobilizon-events>: limit ${wanted} is more than ${this.endpoint ? 'the proxy' : 'Mobilizon'} allows; showing ${max} per page.`);
-    }
-    return Math.min(max, Math.floor(wanted));
-  }
-
-  /** @internal The zone mode in force (the visitor may switch to their own zone). */
+  /** The zone mode in force (the visitor may switch to their own zone). */
   override get zoneMode(): string {
-    return this.state.localTimes ? 'local' : super.zoneMode;
+    return this.zoneSwitch?.mode(super.zoneMode) ?? super.zoneMode;
+  }
+
+  private async useBar(): Promise<void> {
+    if (this.bar) return;
+    const [{ FilterBar, styles }] = await Promise.all([import('./filter-bar.js'), this.useMessages('views')]);
+    this.adopt(styles);
+    this.bar ??= new FilterBar(this);
+    this.requestUpdate();
+  }
+
+  private async useZoneSwitch(): Promise<void> {
+    const [{ ZoneSwitch, styles }] = await Promise.all([import('../shared/zone-switch.js'), this.useMessages('views')]);
+    this.adopt(styles);
+    this.zoneSwitch ??= new ZoneSwitch(this);
+    this.requestUpdate();
+  }
+
+  /** `limit`, bounded to what Mobilizon (or the proxy) accepts, with one warning when it was more. */
+  private get pageSize(): number {
+    const { limit, max, clamped } = pageSize(this.limit, Boolean(this.endpoint));
+    if (clamped && this.warnedLimit !== this.limit) {
+      this.warnedLimit = this.limit;
+      console.warn(`<mobilizon-events>: limit ${this.limit} is more than ${this.endpoint ? 'the proxy' : 'Mobilizon'} allows; showing ${max} per page.`);
+    }
+    return limit;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (this.hasUpdated && QUERY.some((p) => changed.has(p))) this.page = 1;
-    if (changed.has('from') && this.hasUpdated) this.state = { ...this.state, month: undefined };
-    if (changed.has('filters') && this.filters && this.isConnected) void this.loadFeatures().then((f) => f.connectBar(this));
+    if (changed.has('from') && this.hasUpdated) this.chosenMonth = undefined;
+    if (changed.has('filters') && this.filters && this.isConnected) void this.useBar();
   }
 
   protected override updated(): void {
@@ -289,35 +269,25 @@ export class MobilizonEvents extends MobilizonElement {
   }
 
   override render(): TemplateResult {
-    const { i18n, loader, features } = this;
-    const state = loader.state;
+    const { i18n } = this;
+    const state = this.loader.state;
     // One live region that stays in place, so screen readers announce each change of it.
     const status =
       state.status === 'complete' ? i18n.t('loaded', { count: state.value.total }) : state.status === 'error' ? '' : i18n.t('loading');
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <p class="visually-hidden" role="status">${status}</p>
-      ${this.filters ? features?.renderBar(this) : nothing}
-      ${this.renderState()}
-      ${features?.renderDetails(this)}
+      ${this.filters && i18n.has('views') ? this.bar?.render(i18n) : nothing}
+      ${renderLoad(state, {
+        value: (shown, busy) => this.renderShown(shown, busy),
+        error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
+        waiting: () => renderWaiting(this, () => renderSkeleton(Math.min(this.pageSize, 3))),
+      })}
+      ${this.details?.render(i18n)}
     </div>`;
   }
 
-  private renderState(): TemplateResult {
-    const state = this.loader.state;
-    switch (state.status) {
-      case 'complete':
-        return this.renderShown(state.value, false);
-      case 'error':
-        return this.errors!.renderError(state.description.message, this.i18n, state.description.retry ? () => void this.loader.run() : undefined);
-      case 'pending':
-        if (state.last) return this.renderShown(state.last, true);
-    }
-    const fallback = [...this.childNodes].some((n) => (n instanceof Element && !n.slot) || (n.nodeType === 3 && n.textContent?.trim()));
-    return fallback ? html`<slot></slot>` : renderSkeleton(Math.min(this.pageSize, 3));
-  }
-
   private renderShown(shown: Shown, busy: boolean): TemplateResult {
-    const { i18n, features } = this;
+    const { i18n } = this;
     const view = this.view ?? 'list';
     const period = this.period;
     const groups = splitList(this.group);
@@ -329,34 +299,29 @@ export class MobilizonEvents extends MobilizonElement {
       href: (event) => this.hrefFor(event),
       select: (event) => this.select(event),
     };
-    // Events in other zones than the visitor's: the features module offers to switch.
+    // Events in other zones than the visitor's: offer to switch.
     const mine = viewerZone();
-    const otherZones = shown.events.some((e) => e.display.showStartTime && displayZone(e, 'event') !== mine);
-    if (otherZones && super.zoneMode === 'event' && !features) void this.loadFeatures();
-    const extras = features?.renderExtras(this, shown, otherZones && super.zoneMode === 'event');
+    const offerSwitch = super.zoneMode === 'event' && shown.events.some((e) => e.display.showStartTime && displayZone(e, 'event') !== mine);
+    if (offerSwitch && !this.zoneSwitch) void this.useZoneSwitch();
+    const above = html`${shown.feedNotices.map((n) => html`<p class="notice" part="notice">${n}</p>`)}${offerSwitch && this.zoneSwitch && i18n.has('views')
+      ? html`<div class="tools">${this.zoneSwitch.render(i18n)}</div>`
+      : nothing}`;
     if (!shown.events.length && this.page === 1 && view !== 'month') {
-      return html`${extras}${renderEmpty(i18n.t(period === 'past' ? 'emptyPast' : period === 'all' ? 'empty' : 'emptyUpcoming'))}`;
+      return html`${above}${renderEmpty(i18n.t(period === 'past' ? 'emptyPast' : period === 'all' ? 'empty' : 'emptyUpcoming'))}`;
     }
-    const pages = Math.ceil(shown.total / this.pageSize);
     // Two lists on one page (a group's upcoming and past events) need different landmark names.
     const label = i18n.t(period === 'past' ? 'pastEvents' : period === 'all' ? 'events' : 'upcomingEvents');
-    return html`${extras}
+    const shownView = view === 'list' ? undefined : this.views.get(view);
+    return html`${above}
       <section aria-busy=${busy} aria-label=${label}>
-        ${view === 'list' ? renderEventList(shown.events, ctx) : features?.renderView(this, view, ctx, shown.events, busy)}
+        ${shownView ? shownView.render({ ...ctx, events: shown.events, busy, dayZone: this.dayZone }) : renderEventList(shown.events, ctx)}
       </section>
-      ${pages > 1 && view !== 'month'
-        ? html`<nav class="pagination" part="pagination" aria-label="${i18n.t('pagination')} · ${label}">
-            ${this.pageButton(this.page - 1, pages, busy, 'previous')}
-            <span>${i18n.t('pageOf', { page: this.page, pages })}</span>
-            ${this.pageButton(this.page + 1, pages, busy, 'next')}
-          </nav>`
-        : nothing}`;
-  }
-
-  private pageButton(page: number, pages: number, busy: boolean, label: 'previous' | 'next'): TemplateResult {
-    return html`<button part="button" class="secondary" ?disabled=${busy || page < 1 || page > pages} @click=${() => this.goTo(page)}>
-      ${this.i18n.t(label)}
-    </button>`;
+      ${view === 'month'
+        ? nothing
+        : renderPagination(
+            { page: this.page, pages: Math.ceil(shown.total / this.pageSize), busy, label: `${i18n.t('pagination')} · ${label}`, go: (page) => void this.goTo(page) },
+            i18n,
+          )}`;
   }
 
   private async goTo(page: number): Promise<void> {
@@ -372,9 +337,18 @@ export class MobilizonEvents extends MobilizonElement {
   private select(event: EventModel): boolean {
     if (!this.emit('mobilizon-select', { event }, true)) return false;
     if (this.eventHref?.trim() !== 'inline') return true;
-    const from = (this.renderRoot as ShadowRoot).activeElement as HTMLElement;
-    void this.loadFeatures().then((f) => f.openDetails(this, event, from));
+    const from = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    void this.openDetails(event, from);
     return false;
+  }
+
+  private async openDetails(event: EventModel, from: HTMLElement | null): Promise<void> {
+    if (!this.details) {
+      const [{ Details, styles }] = await Promise.all([import('./details-dialog.js'), this.useMessages('views')]);
+      this.adopt(styles);
+      this.details ??= new Details(this);
+    }
+    this.details.open(event, from);
   }
 
   private hrefFor(event: EventModel): string | null {
@@ -383,16 +357,12 @@ export class MobilizonEvents extends MobilizonElement {
     const filled = template.replaceAll('{uuid}', encodeURIComponent(event.uuid)).replaceAll('{url}', encodeURIComponent(event.url ?? ''));
     return safeUrl(filled, { base: location.href }) ?? event.url;
   }
-}
 
-/** Throws the "unknown value" configuration error unless `value` is one of `allowed`. */
-export function check(name: string, value: string, allowed: readonly string[]): void {
-  if (!allowed.includes(value)) throw new ConfigurationError('errorBadValue', { name, value, values: allowed.join(', ') });
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.filters) void this.useBar();
+  }
 }
-
-/** A comma-separated attribute as a list; group handles may start with "@". */
-export const splitList = (value: string | null | undefined, handles = true): string[] =>
-  [...new Set((value ?? '').split(',').map((h) => (handles ? h.trim().replace(/^@/, '') : h.trim())).filter(Boolean))];
 
 declare global {
   interface HTMLElementTagNameMap {

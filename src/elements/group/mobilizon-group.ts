@@ -2,15 +2,18 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import '../events/define.js';
 import { placeLine } from '../../format/address.js';
 import { isValidZone } from '../../format/dates.js';
+import { dateTimeFormat } from '../../format/intl.js';
 import { htmlToText, sanitizeHtml } from '../../format/sanitize.js';
 import type { Group, Post, PostPage } from '../../model/group.js';
-import { MAX_LIMIT } from '../../sources/mobilizon/events.js';
 import { cleanHandle, getGroup, groupFeeds, listPosts } from '../../sources/mobilizon/group.js';
 import { instanceHost } from '../../sources/mobilizon/instance.js';
-import { check } from '../events/mobilizon-events.js';
+import { check, MAX_LIMIT } from '../../model/query.js';
 import { MobilizonElement } from '../shared/base.js';
-import { Loader } from '../shared/loader.js';
-import { renderSkeleton, stateStyles } from '../shared/states.js';
+import { closeDialog, dialogStyles, modal } from '../shared/dialog.js';
+import { isPlainClick } from '../shared/links.js';
+import { Loader, renderLoad } from '../shared/loader.js';
+import { paginationStyles, renderPagination } from '../shared/pagination.js';
+import { renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
 import { thumbnailStyles } from '../shared/event-list.js';
 import { tokens } from '../shared/tokens.js';
 
@@ -60,11 +63,13 @@ function excerpt(content: string | null, max = EXCERPT): string {
  * @csspart error - The error state.
  * @csspart event-title - Event titles in the embedded lists (which also export event, date, location, badge, list, picture, pagination, button, empty, error).
  */
-export class MobilizonGroup extends MobilizonElement {
+export class MobilizonGroup extends MobilizonElement<'group'> {
   static override styles = [
     tokens,
     stateStyles,
     thumbnailStyles,
+    paginationStyles,
+    dialogStyles,
     css`
       .banner {
         position: relative;
@@ -175,30 +180,8 @@ export class MobilizonGroup extends MobilizonElement {
         flex: 1;
         min-inline-size: 0;
       }
-      .pagination {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--_spacing);
-        padding-block-start: calc(var(--_spacing) * 0.75);
-        color: var(--_muted);
-        font-size: 0.9em;
-      }
       [aria-busy='true'] > ul {
         opacity: 0.55;
-      }
-      dialog {
-        inline-size: min(40em, calc(100vw - 2em));
-        max-block-size: calc(100vh - 2em);
-        overflow: auto;
-        padding: 0;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
       }
       dialog > img {
         display: block;
@@ -206,9 +189,6 @@ export class MobilizonGroup extends MobilizonElement {
         block-size: auto;
         aspect-ratio: 16 / 9;
         object-fit: cover;
-      }
-      dialog > div {
-        padding: var(--_spacing);
       }
       .body {
         overflow-wrap: anywhere;
@@ -310,12 +290,6 @@ export class MobilizonGroup extends MobilizonElement {
     if (state.status !== 'pending') this.announced = key;
     this.fill('.summary', shown?.group?.summary);
     this.fill('.body', this.opened?.content);
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
-    if (changed.has('opened') && !this.opened && this.openedFrom) {
-      this.openedFrom.focus();
-      this.openedFrom = null;
-    }
   }
 
   /** Untrusted HTML through the sanitizer into its (empty, Lit-rendered) container: never as a string. */
@@ -331,31 +305,31 @@ export class MobilizonGroup extends MobilizonElement {
   override render(): TemplateResult {
     const { i18n } = this;
     const state = this.loader.state;
-    let body: TemplateResult;
     let status = '';
-    if (state.status === 'complete' || (state.status === 'pending' && state.last)) {
-      const shown = state.status === 'complete' ? state.value : state.last!;
-      body = shown.group
-        ? this.renderGroup(shown.group, shown.posts, state.status === 'pending')
-        : html`<div class="error" part="error" role="alert"><p>${i18n.t('noGroup')}</p></div>`;
-      status = shown.group?.name ?? '';
-    } else if (state.status === 'error') {
-      body = this.errors!.renderError(state.description.message, i18n, state.description.retry ? () => void this.loader.run() : undefined);
-    } else {
-      // Said once the words are there (never the bare key).
-      status = i18n.t('loadingGroup').replace('loadingGroup', '');
-      const fallback = [...this.childNodes].some((n) => (n instanceof Element && !n.slot) || (n.nodeType === 3 && n.textContent?.trim()));
-      body = fallback
-        ? html`<slot></slot>`
-        : html`<div aria-hidden="true">
+    const body = renderLoad(state, {
+      value: (shown, busy) => {
+        status = shown.group?.name ?? '';
+        return shown.group
+          ? this.renderGroup(shown.group, shown.posts, busy)
+          : html`<div class="error" part="error" role="alert"><p>${i18n.t('noGroup')}</p></div>`;
+      },
+      error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
+      waiting: () => {
+        // Said once the words are there (never the bare key).
+        status = i18n.has('group') ? i18n.t('loadingGroup') : '';
+        return renderWaiting(
+          this,
+          () => html`<div aria-hidden="true">
             <div class="banner"></div>
             <div class="identity"><span class="avatar skeleton-avatar"></span><span class="skeleton-line"></span></div>
             ${renderSkeleton(2)}
-          </div>`;
-    }
+          </div>`,
+        );
+      },
+    });
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <p class="visually-hidden" role="status">${status}</p>
-      ${body} ${this.opened ? this.renderPost(this.opened) : nothing}
+      ${body} ${this.renderPost()}
     </div>`;
   }
 
@@ -430,10 +404,6 @@ export class MobilizonGroup extends MobilizonElement {
   private renderPosts(page: PostPage, busy: boolean): TemplateResult {
     const { i18n } = this;
     const pages = Math.ceil(page.total / this.pageSize);
-    const button = (to: number, label: 'previous' | 'next') =>
-      html`<button part="button" class="secondary" ?disabled=${busy || to < 1 || to > pages} @click=${() => this.goTo(to)}>
-        ${i18n.t(label)}
-      </button>`;
     return html`<section class="posts" part="posts" aria-labelledby="posts" aria-busy=${busy ? 'true' : 'false'}>
       <h3 id="posts">${i18n.t('posts')}</h3>
       ${page.posts.length || this.page > 1
@@ -452,13 +422,7 @@ export class MobilizonGroup extends MobilizonElement {
             )}
           </ul>`
         : html`<p class="empty" part="empty">${i18n.t('noPostsYet')}</p>`}
-      ${pages > 1
-        ? html`<nav class="pagination" part="pagination" aria-label=${i18n.t('postPages')}>
-            ${button(this.page - 1, 'previous')}
-            <span>${i18n.t('pageOf', { page: this.page, pages })}</span>
-            ${button(this.page + 1, 'next')}
-          </nav>`
-        : nothing}
+      ${renderPagination({ page: this.page, pages, busy, label: i18n.t('postPages'), go: (to) => void this.goTo(to) }, i18n)}
     </section>`;
   }
 
@@ -468,7 +432,7 @@ export class MobilizonGroup extends MobilizonElement {
     const zone = this.zoneMode;
     const author = post.author?.name ?? post.attributedTo?.name;
     const date = post.published
-      ? new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeZone: isValidZone(zone) ? zone : undefined }).format(new Date(post.published))
+      ? dateTimeFormat(i18n.locale, { dateStyle: 'medium', timeZone: isValidZone(zone) ? zone : undefined }).format(new Date(post.published))
       : '';
     return html`<p class="meta">
       ${date ? html`<time datetime=${post.published!}>${date}</time>` : nothing}${date && author ? ' · ' : ''}${author
@@ -477,18 +441,20 @@ export class MobilizonGroup extends MobilizonElement {
     </p>`;
   }
 
-  private renderPost(post: Post): TemplateResult {
-    const { i18n } = this;
-    return html`<dialog part="dialog" aria-labelledby="post-title" @close=${() => (this.opened = undefined)}>
+  private renderPost(): TemplateResult | typeof nothing {
+    const { i18n, opened: post } = this;
+    if (!post) return nothing;
+    const closed = () => (this.opened = undefined);
+    return html`<dialog class="modal" part="dialog" aria-labelledby="post-title" ${modal(true, closed, this.openedFrom)}>
       ${post.image
         ? html`<img src=${post.image.url} alt="" width=${post.image.width ?? 1600} height=${post.image.height ?? 900} />`
         : nothing}
-      <div>
+      <div class="dialog-body">
         <h2 id="post-title" part="title" tabindex="-1" autofocus>${post.name}</h2>
         ${this.renderByline(post)}
         <div class="body"></div>
         <p class="actions">
-          <button part="button" class="secondary close" @click=${(e: Event) => (e.target as HTMLElement).closest('dialog')!.close()}>
+          <button part="button" class="secondary close" @click=${closeDialog}>
             ${i18n.t('closePost')}
           </button>
           ${post.url ? html`<a part="button" class="primary" href=${post.url} rel="noopener">${i18n.t('readOn', { host: instanceHost(post.url) })}</a>` : nothing}
@@ -499,7 +465,7 @@ export class MobilizonGroup extends MobilizonElement {
 
   /** Opens a post in the dialog (a modified click still follows the link to the instance). */
   private open(e: MouseEvent, post: Post): void {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!isPlainClick(e)) return;
     e.preventDefault();
     this.openedFrom = e.currentTarget as HTMLElement;
     this.opened = post;

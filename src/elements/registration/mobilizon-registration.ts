@@ -1,11 +1,10 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { canonicalLocale, translations, type RegistrationKey, type Translator } from '../../format/i18n.js';
+import { canonicalLocale, translations, type RegistrationKey } from '../../format/i18n.js';
 import { viewerZone } from '../../format/dates.js';
 import type { EventModel } from '../../model/event.js';
-import { MobilizonClient } from '../../sources/mobilizon/client.js';
+import type { MobilizonClient } from '../../sources/mobilizon/client.js';
 import { MobilizonError } from '../../sources/mobilizon/errors.js';
 import { getEvent, isUuid, parseEventUrl } from '../../sources/mobilizon/event.js';
-import { normalizeInstance } from '../../sources/mobilizon/instance.js';
 import {
   joinEvent,
   leaveEvent,
@@ -17,9 +16,10 @@ import {
 } from '../../sources/mobilizon/registration.js';
 import type { RawConfig } from '../../sources/mobilizon/types.js';
 import { MobilizonElement } from '../shared/base.js';
+import { resolveClient } from '../shared/client.js';
 import type { ErrorDescription } from '../shared/errors.js';
-import { Loader } from '../shared/loader.js';
-import { renderSkeleton, stateStyles } from '../shared/states.js';
+import { Loader, renderLoad } from '../shared/loader.js';
+import { renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
 import { tokens } from '../shared/tokens.js';
 import { forgetParticipation, readParticipation, storeParticipation, type StoredParticipation } from './storage.js';
 
@@ -90,7 +90,7 @@ const CLOSED: Record<ClosedReason, [text: RegistrationKey, link: RegistrationKey
  * @cssproperty --mobilizon-font - Font family (default: the page's).
  * @cssproperty --mobilizon-spacing - Base spacing.
  */
-export class MobilizonRegistration extends MobilizonElement {
+export class MobilizonRegistration extends MobilizonElement<'registration'> {
   static override styles = [
     tokens,
     stateStyles,
@@ -250,15 +250,12 @@ export class MobilizonRegistration extends MobilizonElement {
     if (url) {
       const parsed = parseEventUrl(url);
       if (!parsed) throw new NoEvent();
-      // The proxy endpoint serves one instance; an event elsewhere is asked for directly.
-      const same = normalizeInstance(this.instance) === parsed.instance;
-      return { client: MobilizonClient.for(parsed.instance, { endpoint: same ? this.endpoint : null }), uuid: parsed.uuid };
+      return { client: resolveClient(this, parsed.instance), uuid: parsed.uuid };
     }
     const source = this.event?.source.kind === 'mobilizon' ? this.event.source : null;
     const uuid = (this.uuid?.trim() || (source ? this.event!.uuid : '')).toLowerCase();
     if (!isUuid(uuid)) throw new NoEvent();
-    if (!this.instance?.trim() && source) return { client: MobilizonClient.for(source.instance, { endpoint: this.endpoint }), uuid };
-    return { client: this.client, uuid };
+    return { client: resolveClient(this, this.instance?.trim() ? null : source?.instance), uuid };
   }
 
   private async load(signal: AbortSignal): Promise<Loaded> {
@@ -277,40 +274,27 @@ export class MobilizonRegistration extends MobilizonElement {
   private async describe(error: unknown): Promise<ErrorDescription> {
     const notFound = error instanceof MobilizonError && error.graphqlCode === 'event_not_found';
     if (!(error instanceof NoEvent) && !notFound) return this.explain(error);
-    const t = (await translations('registration', this.resolvedLocale)) as Translator<RegistrationKey>;
+    const t = await translations('registration', this.resolvedLocale);
     const host = notFound ? (error.details.instance ?? '') : '';
     const description = {
       code: notFound ? 'event_not_found' : 'configuration',
       message: t.t(notFound ? 'regNotFound' : 'regNoEvent', { host }),
       retry: false,
     };
-    if (!this.errors) {
-      this.errors = await import('../shared/errors.js');
-      const root = this.renderRoot as ShadowRoot;
-      if (this.errors.styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.errors.styles.styleSheet];
-    }
-    this.emit('mobilizon-error', { code: description.code, message: description.message });
-    return description;
-  }
-
-  /** The words of the registration set are in (the base loads them beside the main set). */
-  private get ready(): boolean {
-    return this.i18n.t('regSubmit') !== 'regSubmit';
+    await this.loadErrors();
+    return this.announceError(description);
   }
 
   override render(): TemplateResult {
     const { i18n } = this;
     const state = this.loader.state;
-    const value = state.status === 'complete' ? state.value : state.status === 'pending' ? state.last : undefined;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (state.status === 'error') {
-      body = this.errors!.renderError(state.description.message, i18n, state.description.retry ? () => void this.loader.run() : undefined);
-    } else if (value && this.ready) {
-      body = this.renderLoaded(value);
-    } else {
-      const fallback = [...this.childNodes].some((n) => (n instanceof Element && !n.slot) || (n.nodeType === 3 && n.textContent?.trim()));
-      body = fallback ? html`<slot></slot>` : renderSkeleton(2);
-    }
+    const waiting = () => renderWaiting(this, () => renderSkeleton(2));
+    const body = renderLoad(state, {
+      // The form waits for its words (the base loads the registration set beside the main one).
+      value: (loaded) => (i18n.has('registration') ? this.renderLoaded(loaded) : waiting()),
+      error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
+      waiting,
+    });
     // The live region stays in place (first, so a result reads before what follows it).
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <div class="status" part="status" role="status" aria-live="polite" tabindex="-1">${this.ui.status || nothing}</div>

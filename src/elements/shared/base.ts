@@ -1,14 +1,15 @@
 // What every element shares: the common attributes (instance, locale, timezone, theme, endpoint),
 // the shared client, the visitor's language, DOM events, and turning errors into words.
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type CSSResult, type PropertyDeclarations } from 'lit';
 import { englishMain, translations, type ElementTranslator, type MessageSet } from '../../format/i18n.js';
 import { isValidZone } from '../../format/dates.js';
-import { MobilizonClient } from '../../sources/mobilizon/client.js';
+import type { MobilizonClient } from '../../sources/mobilizon/client.js';
 import { instanceHost, normalizeInstance } from '../../sources/mobilizon/instance.js';
-import { ConfigurationError } from './configuration-error.js';
+import { resolveClient } from './client.js';
 import type { ErrorDescription } from './errors.js';
 
-export abstract class MobilizonElement extends LitElement {
+/** An element whose words come from the sets `S` (and the main set): it can ask only for their keys. */
+export abstract class MobilizonElement<S extends MessageSet = 'main'> extends LitElement {
   // Declared without decorators: the decorator helpers cost every page bytes.
   static override properties: PropertyDeclarations = {
     instance: { reflect: true },
@@ -30,7 +31,7 @@ export abstract class MobilizonElement extends LitElement {
   /** A proxy that runs the named operations server-side (the WordPress plugin's REST route). */
   endpoint: string | null = null;
 
-  protected i18n: ElementTranslator = englishMain;
+  protected i18n: ElementTranslator<S> = englishMain as ElementTranslator<S>;
   /** Translation sets beyond `main` that parts loaded so far need. */
   private sets = new Set<MessageSet>(['main']);
 
@@ -64,14 +65,14 @@ export abstract class MobilizonElement extends LitElement {
     // Only the latest call may set the words: an earlier, slower one may hold fewer sets.
     const run = ++this.translationRun;
     const loaded = await Promise.all([...this.sets].map((set) => translations(set, this.resolvedLocale)));
-    if (run === this.translationRun) this.i18n = loaded.reduce((all, t) => all.with(t)) as ElementTranslator;
+    if (run === this.translationRun) this.i18n = loaded.reduce<ElementTranslator<MessageSet>>((all, t) => all.with(t), loaded[0]) as ElementTranslator<S>;
   }
 
   /** The latest loading of words; settles once `i18n` holds every set asked for so far. */
   private words: Promise<void> = Promise.resolve();
 
   /** Loads another set of words (a view, the filter bar) in the visitor's language; resolves once they are in `i18n`. */
-  protected async useMessages(set: MessageSet): Promise<void> {
+  protected async useMessages(set: S): Promise<void> {
     if (!this.sets.has(set)) {
       this.sets.add(set);
       this.words = this.loadTranslations();
@@ -92,11 +93,15 @@ export abstract class MobilizonElement extends LitElement {
     return 'event';
   }
 
-  /** The shared client for `instance`, or a ConfigurationError explaining what is wrong. */
+  /** The shared client for `instance` (and `endpoint`), or a ConfigurationError explaining what is wrong. */
   protected get client(): MobilizonClient {
-    if (!this.instance?.trim()) throw new ConfigurationError('errorNoInstance');
-    if (!normalizeInstance(this.instance)) throw new ConfigurationError('errorBadInstance', { instance: this.instance });
-    return MobilizonClient.for(this.instance, { endpoint: this.endpoint });
+    return resolveClient(this);
+  }
+
+  /** Adds a lazily loaded part's styles to the shadow root. */
+  adopt(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (styles.styleSheet && !root.adoptedStyleSheets.includes(styles.styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
   }
 
   protected emit<T>(type: string, detail: T, cancelable = false): boolean {
@@ -105,12 +110,21 @@ export abstract class MobilizonElement extends LitElement {
 
   /** What went wrong, in the visitor's language (the describer loads only when something fails). */
   protected async explain(error: unknown): Promise<ErrorDescription> {
+    const errors = await this.loadErrors();
+    return this.announceError(await errors.describeError(error, this.i18n.locale, this.instanceName));
+  }
+
+  /** The error describer and error state, loaded on the first failure. */
+  protected async loadErrors(): Promise<typeof import('./errors.js')> {
     if (!this.errors) {
       this.errors = await import('./errors.js');
-      const root = this.renderRoot as ShadowRoot;
-      if (this.errors.styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.errors.styles.styleSheet];
+      this.adopt(this.errors.styles);
     }
-    const description = await this.errors.describeError(error, this.i18n.locale, this.instanceName);
+    return this.errors;
+  }
+
+  /** Tells the host page (`mobilizon-error`) what failed, and returns the description. */
+  protected announceError(description: ErrorDescription): ErrorDescription {
     this.emit('mobilizon-error', { code: description.code, message: description.message });
     return description;
   }

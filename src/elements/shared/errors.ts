@@ -3,7 +3,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { errorTranslator, type ErrorKey, type Translator } from '../../format/i18n.js';
 import { MobilizonError } from '../../sources/mobilizon/errors.js';
-import { ConfigurationError } from './configuration-error.js';
+import { ConfigurationError } from '../../model/configuration-error.js';
 
 export interface ErrorDescription {
   /** For `mobilizon-error` listeners: `configuration`, Mobilizon's own code, or the transport's. */
@@ -83,5 +83,12 @@ export const styles = css`
   }
   .error p {
     margin: 0 0 0.5em;
+  }
+  .notice {
+    margin: 0 0 0.75em;
+    padding: 0.5em 0.75em;
+    border-inline-start: 3px solid var(--_warning);
+    background: var(--_surface-alt);
+    font-size: 0.9em;
   }
 `;

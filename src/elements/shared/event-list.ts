@@ -4,9 +4,11 @@ import { placeLine } from '../../format/address.js';
 import { dateTile, formatWhen } from '../../format/dates.js';
 import type { ElementTranslator, Translator } from '../../format/i18n.js';
 import { placeOf, type EventModel } from '../../model/event.js';
+import { isOtherOrigin, isPlainClick } from './links.js';
 
 export interface ListContext {
-  i18n: ElementTranslator;
+  /** The list's words (the views' set too, where a view is shown). */
+  i18n: ElementTranslator<'views'>;
   /** The handle of the group whose list this is: its events need no "by <group>". */
   ownGroup?: string;
   zoneMode: string;
@@ -55,8 +57,7 @@ export function renderEventLink(event: EventModel, ctx: ListContext): TemplateRe
   const href = ctx.href(event);
   if (!href) return event.name;
   const onClick = (e: MouseEvent) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    if (!ctx.select(event)) e.preventDefault();
+    if (isPlainClick(e) && !ctx.select(event)) e.preventDefault();
   };
   return html`<a href=${href} rel=${isOtherOrigin(href) ? 'noopener' : nothing} @click=${onClick}>${event.name}</a>`;
 }
@@ -75,14 +76,6 @@ export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: str
   if (!badges.length && !by) return nothing;
   return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}</p>`;
 }
-
-export const isOtherOrigin = (href: string): boolean => {
-  try {
-    return new URL(href, location.href).origin !== location.origin;
-  } catch {
-    return true;
-  }
-};
 
 /** Status, online and capacity badges, wherever events are shown. */
 export const badgeStyles = css`

@@ -66,3 +66,24 @@ export class Loader<T, A extends readonly unknown[]> implements ReactiveControll
     this.host.requestUpdate();
   }
 }
+
+export interface LoadViews<T, R> {
+  /** The data; `busy` while a newer load is pending (the last data stays, dimmed). */
+  value: (value: T, busy: boolean) => R;
+  error: (description: ErrorDescription) => R;
+  /** Nothing to show yet. */
+  waiting: () => R;
+}
+
+/** The one switch over a load's state that every element renders through. */
+export function renderLoad<T, R>(state: LoadState<T>, views: LoadViews<T, R>): R {
+  switch (state.status) {
+    case 'complete':
+      return views.value(state.value, false);
+    case 'error':
+      return views.error(state.description);
+    case 'pending':
+      if (state.last !== undefined) return views.value(state.last, true);
+  }
+  return views.waiting();
+}

@@ -10,6 +10,14 @@ export function renderSkeleton(rows = 3): TemplateResult {
   </div>`;
 }
 
+/** Whether the element still has light-DOM fallback content to show (server HTML, a no-JS text). */
+export const hasFallback = (host: Element): boolean =>
+  [...host.childNodes].some((n) => (n instanceof Element && !n.slot) || (n.nodeType === Node.TEXT_NODE && n.textContent?.trim()));
+
+/** While nothing is loaded: the fallback content when there is some, else the skeleton. */
+export const renderWaiting = (host: Element, skeleton: () => TemplateResult): TemplateResult =>
+  hasFallback(host) ? html`<slot></slot>` : skeleton();
+
 export function renderEmpty(message: string): TemplateResult {
   return html`<div class="empty" part="empty"><slot name="empty"><p>${message}</p></slot></div>`;
 }

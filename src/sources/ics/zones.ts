@@ -2,6 +2,7 @@
 // vendor prefix (`/mozilla.org/20050126_1/Europe/Paris`), Windows names (Outlook, Exchange), or
 // nothing at all. Wall-clock times are turned into instants with the browser's own zone data (Intl),
 // exact across DST, with RFC 5545's rules for the hour that does not exist or happens twice.
+import { dateTimeFormat } from '../../format/intl.js';
 
 /** Instants and wall-clock times in milliseconds; a wall-clock time is written as if it were UTC. */
 const HOUR = 3_600_000;
@@ -45,13 +46,14 @@ const WINDOWS: Record<string, string> = {
   UTC: 'UTC',
 };
 
+/** Null for a zone this browser does not know (remembered: asking Intl again would throw again). */
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
 function formatter(zone: string): Intl.DateTimeFormat | null {
   let f = formatters.get(zone);
   if (f === undefined) {
     try {
-      f = new Intl.DateTimeFormat('en-US', {
+      f = dateTimeFormat('en-US', {
         timeZone: zone,
         hourCycle: 'h23',
         year: 'numeric',

@@ -3,10 +3,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { placeLine } from '../../../format/address.js';
 import { displayZone } from '../../../format/dates.js';
+import { dateTimeFormat } from '../../../format/intl.js';
 import { daysCovered, dayKey, type DayKey } from '../../../format/zoned.js';
 import { placeOf, type EventModel } from '../../../model/event.js';
 import { renderBadges, renderEventLink } from '../../shared/event-list.js';
-import type { ViewContext } from './view.js';
+import type { View, ViewContext } from './view.js';
 
 /** Events longer than this appear under their first day only (with their dates), not under every day. */
 const MAX_DAYS_LISTED = 7;
@@ -76,7 +77,7 @@ function timeText(entry: Entry, ctx: ViewContext): string {
   const { event, zone, first, last } = entry;
   const { i18n } = ctx;
   if (!event.display.showStartTime) return i18n.t('allDay');
-  const time = new Intl.DateTimeFormat(i18n.locale, { timeZone: zone, timeStyle: 'short' });
+  const time = dateTimeFormat(i18n.locale, { timeZone: zone, timeStyle: 'short' });
   const start = new Date(event.startTime);
   const end = event.endTime && event.display.showEndTime ? new Date(event.endTime) : null;
   if (first && last) return end && end > start ? time.formatRange(start, end) : time.format(start);
@@ -85,7 +86,7 @@ function timeText(entry: Entry, ctx: ViewContext): string {
   return i18n.t('allDay');
 }
 
-export function render(ctx: ViewContext): TemplateResult {
+function render(ctx: ViewContext): TemplateResult {
   const { i18n } = ctx;
   const byDay = new Map<DayKey, Entry[]>();
   for (const event of ctx.events) {
@@ -97,7 +98,7 @@ export function render(ctx: ViewContext): TemplateResult {
     });
   }
   const today = dayKey(new Date(), ctx.dayZone);
-  const heading = new Intl.DateTimeFormat(i18n.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const heading = dateTimeFormat(i18n.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const relative = new Intl.RelativeTimeFormat(i18n.locale, { numeric: 'auto' });
   const days = [...byDay.keys()].sort();
   if (ctx.events.length && ctx.events[0].startTime > ctx.events[ctx.events.length - 1].startTime) days.reverse();
@@ -129,3 +130,6 @@ function renderEntry(entry: Entry, ctx: ViewContext): TemplateResult {
     </div>
   </li>`;
 }
+
+/** No state of its own: one renderer serves every host. */
+export const create = (): View => ({ render });

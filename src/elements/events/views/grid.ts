@@ -1,7 +1,7 @@
 // The grid view: the list's events as cards, picture on top, as many columns as the space allows.
 import { css, html, type TemplateResult } from 'lit';
 import { renderEventList } from '../../shared/event-list.js';
-import type { ViewContext } from './view.js';
+import type { View, ViewContext } from './view.js';
 
 export const styles = css`
   .grid-view .events {
@@ -45,6 +45,9 @@ export const styles = css`
   }
 `;
 
-export function render(ctx: ViewContext): TemplateResult {
+function render(ctx: ViewContext): TemplateResult {
   return html`<div class="grid-view">${renderEventList(ctx.events, ctx)}</div>`;
 }
+
+/** No state of its own: one renderer serves every host. */
+export const create = (): View => ({ render });

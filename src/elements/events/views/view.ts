@@ -1,6 +1,7 @@
 // What a view of <mobilizon-events> receives. The list view is built in; grid, agenda and month
-// are lazy modules exporting `styles` and a `render(ctx)`, so a page pays only for the view it shows.
-import type { CSSResult, TemplateResult } from 'lit';
+// are lazy modules exporting `styles` and `create(host)`, so a page pays only for the view it shows.
+// A view with state of its own (the month's focused day, its open day) keeps it in what create returns.
+import type { CSSResult, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { EventModel } from '../../../model/event.js';
 import type { ListContext } from '../../shared/event-list.js';
 
@@ -16,14 +17,17 @@ export interface ViewContext extends ListContext {
   dayZone: string;
 }
 
+export interface View {
+  render(ctx: ViewContext): TemplateResult;
+}
+
 export interface ViewModule {
   styles: CSSResult;
-  render(ctx: ViewContext, host: ViewHost): TemplateResult;
+  create(host: ViewHost): View;
 }
 
 /** What a view may ask of the element that shows it. */
-export interface ViewHost extends HTMLElement {
-  requestUpdate(): void;
+export interface ViewHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** Month view: the month shown, "YYYY-MM". */
   readonly month: string;

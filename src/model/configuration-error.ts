@@ -1,4 +1,4 @@
-import type { ErrorKey } from '../../format/i18n.js';
+import type { ErrorKey } from '../format/locales/errors/en.js';
 
 /** A problem with the element's own attributes: shown in place, never retried. */
 export class ConfigurationError extends Error {

@@ -1,4 +1,5 @@
-// Mobilizon's search takes a place as a geohash (`location`) and a radius in km.
+// `near` as site owners write it, and geohashes: Mobilizon's search takes a place as a geohash
+// (`location`) and a radius in km. Loaded only by lists filtered by place.
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
 
 export function encodeGeohash(lat: number, lon: number, precision = 9): string {

@@ -1,0 +1,132 @@
+// The month view's templates: the bar (title, previous / today / next), the grid of days with their
+// chips, and the day's dialog. What happens on a click or a key is the controller's (./month.ts).
+import { html, nothing, type TemplateResult } from 'lit';
+import { dateTimeFormat } from '../../../format/intl.js';
+import type { DayKey } from '../../../format/zoned.js';
+import type { EventModel } from '../../../model/event.js';
+import { closeDialog, modal } from '../../shared/dialog.js';
+import { renderEventList } from '../../shared/event-list.js';
+import { isOtherOrigin, isPlainClick } from '../../shared/links.js';
+import { weeksOf, type Span } from './month-data.js';
+import type { ViewContext } from './view.js';
+
+/** Chips shown in a day before "+N more". */
+const MAX_CHIPS = 3;
+
+/** A calendar day as text (its noon in UTC, so no zone can shift it). */
+export const formatDay = (locale: string, day: DayKey, options: Intl.DateTimeFormatOptions) =>
+  dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
+export const fullDate = (locale: string, day: DayKey) => formatDay(locale, day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** What the grid is drawing, and what its clicks and keys call. */
+export interface MonthModel {
+  month: string;
+  days: DayKey[];
+  lanes: Map<DayKey, Array<Span | undefined>>;
+  /** The day that holds tabindex=0. */
+  focus: DayKey;
+  today: DayKey;
+  /** The day whose dialog is open, and its events. */
+  open: DayKey | null;
+  opened: EventModel[];
+  go: (by: number | null) => void;
+  clickDay: (day: DayKey, hasEvents: boolean) => void;
+  keydown: (e: KeyboardEvent) => void;
+  closed: () => void;
+}
+
+function renderChip(span: Span, day: DayKey, ctx: ViewContext): TemplateResult {
+  const { event } = span;
+  const { i18n } = ctx;
+  const at = span.days.indexOf(day);
+  const status = event.status.toLowerCase();
+  const classes = `chip ${status}${at > 0 ? ' from' : ''}${at < span.days.length - 1 ? ' to' : ''}`;
+  const time =
+    at === 0 && event.display.showStartTime
+      ? html`<time datetime=${event.startTime}>${dateTimeFormat(i18n.locale, { timeZone: span.zone, timeStyle: 'short' }).format(new Date(event.startTime))}</time>`
+      : nothing;
+  const content = html`${time}<span class="name" dir="auto">${event.name}</span>${event.status === 'CONFIRMED'
+      ? nothing
+      : html`<span class="visually-hidden">, ${i18n.t(event.status === 'CANCELLED' ? 'cancelled' : 'tentative')}</span>`}`;
+  const href = ctx.href(event);
+  if (!href) return html`<span class=${classes} part="event">${content}</span>`;
+  const onClick = (e: MouseEvent) => {
+    e.stopPropagation(); // the link opens the event, not the day
+    if (isPlainClick(e) && !ctx.select(event)) e.preventDefault();
+  };
+  // Out of the Tab order: the day cell is the one stop; Enter on it lists these links in the dialog.
+  return html`<a class=${classes} part="event" href=${href} tabindex="-1" rel=${isOtherOrigin(href) ? 'noopener' : nothing} @click=${onClick}>${content}</a>`;
+}
+
+function renderDay(day: DayKey, ctx: ViewContext, m: MonthModel): TemplateResult {
+  const locale = ctx.i18n.locale;
+  const lanes = m.lanes.get(day)!;
+  const shown = lanes.length > MAX_CHIPS ? lanes.slice(0, MAX_CHIPS - 1) : lanes;
+  const hidden = lanes.filter(Boolean).length - shown.filter(Boolean).length;
+  const outside = !day.startsWith(m.month);
+  return html`<div
+    role="gridcell"
+    class="day${outside ? ' outside' : ''}${day === m.today ? ' today' : ''}"
+    data-day=${day}
+    tabindex=${day === m.focus ? 0 : -1}
+    aria-current=${day === m.today ? 'date' : nothing}
+    @click=${() => m.clickDay(day, lanes.some(Boolean))}
+  >
+    <time class="num" datetime=${day}
+      ><span aria-hidden="true">${formatDay(locale, day, { day: 'numeric' })}</span
+      ><span class="visually-hidden">${fullDate(locale, day)}</span></time
+    >
+    ${shown.map((span) => (span ? renderChip(span, day, ctx) : html`<span class="chip gap" aria-hidden="true"></span>`))}
+    ${hidden
+      ? html`<button class="more" tabindex="-1"
+          ><span class="more-n" aria-hidden="true">+${hidden.toLocaleString(locale)}</span
+          ><span class="more-text">${ctx.i18n.t('moreEvents', { count: hidden })}</span></button
+        >`
+      : nothing}
+  </div>`;
+}
+
+function renderDialog(ctx: ViewContext, m: MonthModel): TemplateResult {
+  const { i18n } = ctx;
+  const day = m.open;
+  const date = day ? fullDate(i18n.locale, day) : '';
+  return html`<dialog class="modal day-dialog" part="dialog" aria-label=${day ? i18n.t('eventsOn', { date }) : nothing} ${modal(!!day, m.closed)}>
+    ${day
+      ? html`<div class="dialog-body">
+          <div class="dialog-head">
+            <h2>${date}</h2>
+            <button part="button" class="secondary" @click=${closeDialog}>${i18n.t('close')}</button>
+          </div>
+          ${m.opened.length ? renderEventList(m.opened, ctx) : html`<p>${i18n.t('empty')}</p>`}
+        </div>`
+      : nothing}
+  </dialog>`;
+}
+
+export function renderMonth(ctx: ViewContext, m: MonthModel): TemplateResult {
+  const { i18n } = ctx;
+  const locale = i18n.locale;
+  const weeks = weeksOf(m.days);
+  const label = (key: 'previousMonth' | 'nextMonth') => i18n.t(key);
+  return html`<div class="month" dir=${i18n.dir}>
+    <div class="month-bar">
+      <h2 id="month-title" class="month-title" aria-live="polite">
+        ${formatDay(locale, `${m.month}-15`, { month: 'long', year: 'numeric' })}
+      </h2>
+      <div class="month-nav">
+        <button part="button" class="secondary" aria-label=${label('previousMonth')} title=${label('previousMonth')}
+          @click=${() => m.go(-1)}><span class="arrow" aria-hidden="true">‹</span></button>
+        <button part="button" class="secondary" @click=${() => m.go(null)}>${i18n.t('today')}</button>
+        <button part="button" class="secondary" aria-label=${label('nextMonth')} title=${label('nextMonth')}
+          @click=${() => m.go(1)}><span class="arrow" aria-hidden="true">›</span></button>
+      </div>
+    </div>
+    <div role="grid" class="grid" aria-labelledby="month-title" aria-busy=${ctx.busy ? 'true' : 'false'} @keydown=${m.keydown}>
+      <div role="row" class="week">
+        ${weeks[0].map((d) => html`<div role="columnheader" class="weekday">${formatDay(locale, d, { weekday: 'short' })}</div>`)}
+      </div>
+      ${weeks.map((week) => html`<div role="row" class="week">${week.map((d) => renderDay(d, ctx, m))}</div>`)}
+    </div>
+    ${renderDialog(ctx, m)}
+  </div>`;
+}
