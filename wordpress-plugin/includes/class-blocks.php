@@ -31,12 +31,12 @@ final class Blocks {
 		);
 		wp_set_script_translations( self::EDITOR_HANDLE, 'embeds-for-mobilizon', EMBEDS_FOR_MOBILIZON_DIR . '/languages' );
 
-		foreach ( array_keys( Renderer::kinds() ) as $kind ) {
+		foreach ( array_keys( Attributes::kinds() ) as $kind ) {
 			register_block_type(
 				EMBEDS_FOR_MOBILIZON_DIR . '/blocks/' . $kind,
 				array(
 					'render_callback' => function ( $attributes ) use ( $kind ) {
-						return Renderer::render( $kind, is_array( $attributes ) ? $attributes : array(), get_block_wrapper_attributes() );
+						return Embed::render( $kind, is_array( $attributes ) ? $attributes : array(), get_block_wrapper_attributes() );
 					},
 				)
 			);

@@ -2,6 +2,8 @@
 /**
  * This site's server talking to a Mobilizon instance: one POST per operation, answers kept in
  * transients (stale-while-revalidate), for the proxy and for the server-rendered HTML alike.
+ * Twin of src/sources/mobilizon/client.ts (with transport.ts and cache.ts); which operation to
+ * send is the sources' choice (class-source.php, class-events-source.php).
  *
  * @package Embeds_For_Mobilizon
  */

@@ -3,6 +3,7 @@
  * One event in the vocabulary every part of mobilizon-embed shares (src/model/event.ts), shaped
  * like ActivityPub / FEP-8a8e `Event` — the vocabulary Event Bridge for ActivityPub speaks too.
  * Property names are the model's own (camelCase), so PHP and TypeScript read the same.
+ * Twin of src/model/event.ts; from_mobilizon() twins src/sources/mobilizon/mapper.ts (mapEvent).
  *
  * @package Embeds_For_Mobilizon
  */

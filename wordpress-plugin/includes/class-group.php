@@ -1,6 +1,7 @@
 <?php
 /**
  * A Mobilizon group in the shared vocabulary (src/model/group.ts: ActivityPub's `Group` actor).
+ * Twin of src/model/group.ts; from_mobilizon() twins src/sources/mobilizon/mapper.ts (mapGroup).
  *
  * @package Embeds_For_Mobilizon
  */

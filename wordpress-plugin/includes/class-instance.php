@@ -1,6 +1,7 @@
 <?php
 /**
  * Where an instance address becomes a base URL, and which instances this site may contact.
+ * Twin of src/sources/mobilizon/instance.ts (normalize), event.ts (parse_event_url) and group.ts (handles).
  *
  * @package Embeds_For_Mobilizon
  */

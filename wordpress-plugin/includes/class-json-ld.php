@@ -1,6 +1,7 @@
 <?php
 /**
- * schema.org `Event` JSON-LD for search engines, from the shared event vocabulary.
+ * schema.org `Event` JSON-LD for search engines, from the shared event vocabulary. No TS twin: only
+ * the server's HTML carries it.
  *
  * @package Embeds_For_Mobilizon
  */

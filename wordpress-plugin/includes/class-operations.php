@@ -2,6 +2,7 @@
 /**
  * The GraphQL documents this plugin may send: the elements' own named operations, copied from
  * src/sources/mobilizon/operations/ by the build (fragments inlined), and what each accepts.
+ * Twin of that folder, and of src/sources/mobilizon/versions.ts for older servers (adapt).
  *
  * @package Embeds_For_Mobilizon
  */

@@ -2,7 +2,8 @@
 /**
  * POST /wp-json/embeds-for-mobilizon/v1/graphql: the elements' `endpoint`. They send
  * `{operationName, variables}`; this runs the shipped document of that name against the configured
- * instance and answers Mobilizon's `{data, errors}` unchanged.
+ * instance and answers Mobilizon's `{data, errors}` unchanged. The other end of
+ * src/sources/mobilizon/transport.ts when an element has an `endpoint`.
  *
  * @package Embeds_For_Mobilizon
  */

@@ -19,11 +19,11 @@ final class Shortcodes {
 	 * Registers the four shortcodes.
 	 */
 	public static function register() {
-		foreach ( array_keys( Renderer::kinds() ) as $kind ) {
+		foreach ( array_keys( Attributes::kinds() ) as $kind ) {
 			add_shortcode(
 				'mobilizon_' . $kind,
 				function ( $atts ) use ( $kind ) {
-					return Renderer::render( $kind, is_array( $atts ) ? $atts : array() );
+					return Embed::render( $kind, is_array( $atts ) ? $atts : array() );
 				}
 			);
 		}

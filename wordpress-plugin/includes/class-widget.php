@@ -61,7 +61,7 @@ final class Widget extends WP_Widget {
 		if ( $title ) {
 			echo $args['before_title'] . esc_html( $title ) . $args['after_title']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- the theme's markup.
 		}
-		echo Renderer::render( // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by the renderer.
+		echo Embed::render( // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by the renderer.
 			'events',
 			array(
 				'group' => $fields['group'],

@@ -9,7 +9,7 @@
 namespace Embeds_For_Mobilizon\Tests;
 
 use Embeds_For_Mobilizon\Assets;
-use Embeds_For_Mobilizon\Renderer;
+use Embeds_For_Mobilizon\Attributes;
 use WP_Block_Type_Registry;
 
 /**
@@ -215,9 +215,9 @@ final class RenderTest extends TestCase {
 	}
 
 	public function test_the_locale_follows_the_site() {
-		$this->assertSame( 'fr-FR', Renderer::bcp47( 'fr_FR' ) );
-		$this->assertSame( 'de-DE', Renderer::bcp47( 'de_DE_formal' ) );
-		$this->assertSame( 'ar', Renderer::bcp47( 'ar' ) );
+		$this->assertSame( 'fr-FR', Attributes::bcp47( 'fr_FR' ) );
+		$this->assertSame( 'de-DE', Attributes::bcp47( 'de_DE_formal' ) );
+		$this->assertSame( 'ar', Attributes::bcp47( 'ar' ) );
 		$this->filter(
 			'locale',
 			function () {

@@ -1,0 +1,92 @@
+<?php
+/**
+ * One element placed by a block, a shortcode or the widget: its attributes (class-attributes.php),
+ * the models its fallback shows, read through the sources (class-source.php, class-events-source.php),
+ * and the HTML of both (class-renderer.php).
+ *
+ * @package Embeds_For_Mobilizon
+ */
+
+namespace Embeds_For_Mobilizon;
+
+use WP_Error;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Attributes → models → HTML, for every way of placing an element.
+ */
+final class Embed {
+
+	/**
+	 * The element, its fallback HTML and JSON-LD, wrapped.
+	 *
+	 * @param string $kind    events, event, group or registration.
+	 * @param array  $given   Attributes (element names).
+	 * @param string $wrapper Extra attributes for the wrapper (a block's get_block_wrapper_attributes()).
+	 * @return string
+	 */
+	public static function render( $kind, array $given, $wrapper = '' ) {
+		if ( ! isset( Attributes::kinds()[ $kind ] ) ) {
+			return '';
+		}
+		$atts      = Attributes::prepare( $kind, $given );
+		$instance  = Attributes::instance( $atts );
+		$reachable = $instance ? Instance::resolve( $instance ) : null;
+		$fallback  = $reachable ? self::fallback( $kind, $atts, $reachable ) : Renderer::nothing();
+		Assets::enqueue();
+		return Renderer::embed( $kind, $atts, $fallback, Renderer::notice( $instance, $reachable ), $wrapper );
+	}
+
+	/**
+	 * What the element shows, read from an instance this server may contact, as HTML and JSON-LD.
+	 *
+	 * @param string $kind     A kind.
+	 * @param array  $atts     Prepared attributes.
+	 * @param string $instance A reachable base URL.
+	 * @return array `html` and `json_ld`.
+	 */
+	private static function fallback( $kind, array $atts, $instance ) {
+		if ( 'events' === $kind ) {
+			$query  = Events_Source::query( $atts );
+			$events = is_wp_error( $query ) ? $query : Events_Source::events( $instance, $query );
+			return is_wp_error( $events ) ? Renderer::failure( $events, $instance ) : Renderer::events( $events, $query['period'] );
+		}
+		if ( 'group' === $kind ) {
+			return self::group( $atts, $instance );
+		}
+		$event = Source::event( $instance, $atts['uuid'] ?? '' );
+		if ( is_wp_error( $event ) ) {
+			return Renderer::failure( $event, $instance );
+		}
+		return 'event' === $kind ? Renderer::event( $event ) : Renderer::registration( $event );
+	}
+
+	/**
+	 * A group's page, with its upcoming events when the `events` section is shown.
+	 *
+	 * @param array  $atts     Prepared attributes.
+	 * @param string $instance A reachable base URL.
+	 * @return array
+	 */
+	private static function group( array $atts, $instance ) {
+		$handle = Instance::parse_groups( $atts['group'] ?? '' );
+		if ( ! $handle ) {
+			return Renderer::failure( new WP_Error( 'embeds_for_mobilizon_bad_group', (string) ( $atts['group'] ?? '' ) ), $instance );
+		}
+		$group = Source::group( $instance, $handle[0] );
+		if ( is_wp_error( $group ) ) {
+			return Renderer::failure( $group, $instance );
+		}
+		$events   = null;
+		$sections = array_map( 'trim', explode( ',', $atts['sections'] ?? 'about,events,past,posts' ) );
+		if ( in_array( 'events', $sections, true ) ) {
+			$query = array(
+				'group' => $handle[0],
+				'limit' => $atts['limit'] ?? '10',
+			);
+			$events = Events_Source::events( $instance, Events_Source::query( $query ) );
+		}
+		return Renderer::group( $group, $events, $instance );
+	}
+}
