@@ -25,15 +25,16 @@ function run(command, args, env = {}) {
 
 /**
  * A suite counted from the JUnit report its runner writes to `report` (deleted first, so an old one
- * never counts). A missing report is one failure; so is a non-zero exit when the report counts none.
+ * never counts). A missing report is one failure; so is a non-zero exit when the report counts none,
+ * and a report without a single test (nothing ran).
  */
 async function suite(name, command, args, { env, report }) {
   console.log(`\n── ${name} ──`);
   mkdirSync(REPORTS, { recursive: true });
   rmSync(report, { force: true });
   const code = await run(command, args, env);
-  let { passed, failed } = reportCounts(report);
-  if (code !== 0 && failed === 0) failed = 1;
+  let { passed, failed, skipped } = reportCounts(report);
+  if (failed === 0 && (code !== 0 || passed + skipped === 0)) failed = 1;
   results.push({ name, passed, failed });
 }
 
