@@ -3,9 +3,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { junitReporter } from '@web/test-runner-junit-reporter';
 import { startDemoInstance } from './demo/instance/server.mjs';
 import { graphqlWds } from './scripts/graphql-plugin.mjs';
-import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const instance = process.env.DEMO_INSTANCE_URL ?? (await startDemoInstance({ port: 0 })).url;
 
@@ -19,7 +19,8 @@ export default {
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ args: logged }) => !String(logged[0]).includes('Lit is in dev mode'),
-  reporters: [defaultReporter(), summaryReporter()],
+  // For people, the default reporter; for npm test's totals, a JUnit report (where WTR_JUNIT says).
+  reporters: [defaultReporter(), junitReporter({ outputPath: process.env.WTR_JUNIT ?? '.run/reports/wtr.xml' })],
   plugins: [graphqlWds(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args } })],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">

@@ -3,9 +3,11 @@
 // time, found through the syntax tree, so expressions and nested templates are never touched.
 import { parseAst } from 'vite';
 
-function squeezeCss(text) {
+/** Quoted CSS strings, kept as they are: their spaces, commas and semicolons are content. */
+const CSS_STRING = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+
+function squeezeCssCode(text) {
   return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/([\w-]):\s+/g, '$1:')
@@ -13,7 +15,21 @@ function squeezeCss(text) {
     .replace(/;}/g, '}');
 }
 
+function squeezeCss(text) {
+  // Comments go first (but not a comment-like run inside a string); then everything outside strings is squeezed.
+  const uncommented = text.replace(new RegExp(`(${CSS_STRING.source})|\\/\\*[\\s\\S]*?\\*\\/`, 'g'), (_m, string) => string ?? '');
+  let out = '';
+  let last = 0;
+  for (const m of uncommented.matchAll(CSS_STRING)) {
+    out += squeezeCssCode(uncommented.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + squeezeCssCode(uncommented.slice(last));
+}
+
 const squeezeHtml = (text) => text.replace(/\s*\n\s*/g, ' ');
+
+export { squeezeCss, squeezeHtml };
 
 function* taggedTemplates(node) {
   if (!node || typeof node.type !== 'string') return;

@@ -1,26 +1,25 @@
-// The WordPress plugin's build and test sites.
+// The WordPress plugin's packaging.
 //
 //   node scripts/wordpress.mjs build       copy what the plugin ships (the element module and its lazy
 //                                          chunks, the .graphql documents with fragments inlined) into
 //                                          wordpress-plugin/, and compile its translations (.mo, .json)
 //   node scripts/wordpress.mjs pot         rewrite languages/*.pot from the code, merge it into each .po
-//   node scripts/wordpress.mjs test [6.1|6.8]   the WordPress suites alone (npm test runs them too)
 //
-// Test sites are real WordPress installs (Debian's 6.1 package, and 6.8 from Debian trixie unpacked
-// offline) on a private MariaDB and `php -S`, under .run/wordpress/<version>-<pid>/, rebuilt at each run.
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+// Strings are extracted by wp-pot (PHP, and the plugin header), GNU xgettext (the editor script) and
+// from the blocks' block.json; gettext-parser reads and writes the .po files and writes the .mo.
+// The WordPress test sites live in scripts/wordpress-sites.mjs (`node scripts/wordpress-sites.mjs`).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mo, po } from 'gettext-parser';
+import wpPot from 'wp-pot';
 import { loadGraphQL } from './graphql-plugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const plugin = join(root, 'wordpress-plugin');
-const DOMAIN = 'embeds-for-mobilizon';
+export const plugin = join(root, 'wordpress-plugin');
+export const DOMAIN = 'embeds-for-mobilizon';
+const languages = join(plugin, 'languages');
 
 // ── build ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -55,221 +54,127 @@ export function buildPlugin() {
 
 // ── translations ─────────────────────────────────────────────────────────────────────────────────
 
-/** A .po/.pot file's entries: {context, id, plural, strings[], comments[], references[], flags[]}. */
-export function parsePo(text) {
-  const entries = [];
-  let entry = null;
-  let field = null;
-  const start = () => {
-    if (!entry) entry = { context: null, id: null, plural: null, strings: [], comments: [], references: [], flags: [] };
-  };
-  const finish = () => {
-    if (entry && entry.id !== null) entries.push(entry);
-    entry = null;
-    field = null;
-  };
-  const unquote = (s) => JSON.parse(s.replace(/\\'/g, "'").replace(/\t/g, '\\t'));
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line) {
-      finish();
-      continue;
-    }
-    if (line.startsWith('#')) {
-      if (entry && entry.id !== null && field) finish();
-      start();
-      if (line.startsWith('#.')) entry.comments.push(line.slice(2).trim());
-      else if (line.startsWith('#:')) entry.references.push(...line.slice(2).trim().split(/\s+/));
-      else if (line.startsWith('#,')) entry.flags.push(...line.slice(2).split(',').map((f) => f.trim()));
-      continue;
-    }
-    const m = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$/.exec(line);
-    if (m) {
-      if (m[1] === 'msgctxt' || (m[1] === 'msgid' && entry?.id !== null && entry?.id !== undefined)) {
-        if (m[1] === 'msgctxt' || entry.context === null || entry.id !== null) finish();
-      }
-      start();
-      const value = unquote(m[3]);
-      if (m[1] === 'msgctxt') (field = 'context'), (entry.context = value);
-      else if (m[1] === 'msgid') (field = 'id'), (entry.id = value);
-      else if (m[1] === 'msgid_plural') (field = 'plural'), (entry.plural = value);
-      else (field = Number(m[2] ?? 0)), (entry.strings[field] = value);
-      continue;
-    }
-    if (line.startsWith('"') && entry && field !== null) {
-      const value = unquote(line);
-      if (typeof field === 'number') entry.strings[field] += value;
-      else entry[field] += value;
-    }
-  }
-  finish();
-  return entries;
+/** The entries of a gettext-parser table, header ('' msgid) left out: [{msgctxt?, msgid, msgid_plural?, msgstr[], comments?}]. */
+export const entriesOf = (table) =>
+  Object.values(table.translations).flatMap((byId) => Object.values(byId)).filter((e) => e.msgid !== '');
+
+/** A .po/.pot file read by gettext-parser. */
+export const readPo = (file) => po.parse(readFileSync(file));
+
+const referencesOf = (e) => (e.comments?.reference ?? '').split(/[\s,]+/).filter(Boolean);
+
+/** Adds an entry to a table, merging references and extracted comments with an entry already there. */
+function addEntry(table, { msgctxt, msgid, msgid_plural, references = [], extracted = [] }) {
+  const ctx = msgctxt ?? '';
+  const byId = (table[ctx] ??= {});
+  const e = (byId[msgid] ??= {
+    ...(msgctxt !== undefined && { msgctxt }),
+    msgid,
+    ...(msgid_plural !== undefined && { msgid_plural }),
+    msgstr: msgid_plural !== undefined ? ['', ''] : [''],
+    comments: {},
+  });
+  const refs = [...new Set([...referencesOf(e), ...references])];
+  const notes = [...new Set([...(e.comments.extracted ? e.comments.extracted.split('\n') : []), ...extracted])];
+  e.comments = { ...e.comments, reference: refs.join(' ') };
+  if (notes.length) e.comments.extracted = notes.join('\n');
+  if (refs.some((r) => /\.php:\d+$/.test(r)) && /%(\d\$)?[sd]/.test(msgid)) e.comments.flag = 'php-format';
 }
 
-const poString = (s) => {
-  const escaped = JSON.stringify(s).slice(1, -1);
-  if (!s.includes('\n') || s.indexOf('\n') === s.length - 1) return `"${escaped}"`;
-  return `""\n${s.split(/(?<=\n)/).map((part) => JSON.stringify(part)).join('\n')}`;
-};
-
-function formatPo(header, entries) {
-  const out = [`msgid ""\nmsgstr ${poString(header)}\n`];
-  for (const e of entries) {
-    const lines = [];
-    for (const c of e.comments) lines.push(`#. ${c}`);
-    if (e.references.length) lines.push(`#: ${e.references.join(' ')}`);
-    if (e.flags.length) lines.push(`#, ${e.flags.join(', ')}`);
-    if (e.context !== null) lines.push(`msgctxt ${poString(e.context)}`);
-    lines.push(`msgid ${poString(e.id)}`);
-    if (e.plural !== null) {
-      lines.push(`msgid_plural ${poString(e.plural)}`);
-      const n = Math.max(2, e.strings.length);
-      for (let i = 0; i < n; i++) lines.push(`msgstr[${i}] ${poString(e.strings[i] ?? '')}`);
-    } else {
-      lines.push(`msgstr ${poString(e.strings[0] ?? '')}`);
-    }
-    out.push(lines.join('\n') + '\n');
-  }
-  return out.join('\n');
-}
-
-const keyOf = (e) => (e.context !== null ? `${e.context}\u0004${e.id}` : e.id);
-
-/** Every translatable string of the plugin: PHP gettext calls, the editor script, block.json, the header. */
+/** Every translatable string of the plugin, as gettext-parser translations ({context: {msgid: entry}}). */
 export function extractStrings() {
-  const found = new Map();
-  const add = (id, { context = null, plural = null, reference, comment }) => {
-    const key = context !== null ? `${context}\u0004${id}` : id;
-    let e = found.get(key);
-    if (!e) found.set(key, (e = { context, id, plural, strings: [], comments: [], references: [], flags: [] }));
-    if (reference && !e.references.includes(reference)) e.references.push(reference);
-    if (comment && !e.comments.includes(comment)) e.comments.push(comment);
-    if (/%(\d\$)?[sd]/.test(id) && !e.flags.includes('php-format') && /\.php:\d+$/.test(reference ?? '')) e.flags.push('php-format');
-  };
-  const str = `'((?:[^'\\\\]|\\\\.)*)'`;
-  const unescape = (s) => s.replace(/\\(['\\])/g, '$1');
-  const calls = new RegExp(
-    `\\b(__|_e|esc_html__|esc_html_e|esc_attr__|esc_attr_e|_x|_n)\\(\\s*${str}\\s*,\\s*(?:${str}\\s*,\\s*)?(?:[^,()]+,\\s*)?'${DOMAIN}'\\s*\\)`,
-    'g',
+  const table = {};
+  // The editor script (plain JavaScript on wp.i18n): GNU xgettext.
+  const js = execFileSync(
+    'xgettext',
+    ['--language=JavaScript', '--from-code=UTF-8', '--add-comments=translators:', '--keyword', '--keyword=__:1', '--keyword=_x:1,2c',
+      '--keyword=_n:1,2', '--keyword=_nx:1,2,4c', '--output=-', 'assets/editor.js'],
+    { cwd: plugin },
   );
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
-        if (!['assets', 'operations', 'languages', 'node_modules'].includes(name) || name === 'assets') walk(path);
-      } else if (/\.(php|js)$/.test(name) && !path.includes('/assets/js/')) files.push(path);
-    }
+  // PHP gettext calls in the plugin's domain, and the plugin header: wp-pot.
+  const main = `${DOMAIN}.php`;
+  const php = new wpPot.WP_Pot({ php: { metadataFile: main, textdomain: DOMAIN }, pathsRelativeTo: plugin, globOpts: { cwd: plugin, absolute: true } })
+    .parse(['**/*.php', '!assets/js/**', '!operations/**', '!node_modules/**'])
+    .generatePot();
+  // Of the header, the plugin's name and description are translated (not its author or URLs).
+  const headerLines = readFileSync(join(plugin, main), 'utf8').split('\n');
+  const headerField = (ref) => {
+    const line = ref.startsWith(`${main}:`) ? headerLines[Number(ref.slice(main.length + 1)) - 1] : undefined;
+    return line === undefined ? null : /^[ \t/*#@]*([A-Z][\w ]*?):/.exec(line)?.[1] ?? null;
   };
-  walk(plugin);
-  for (const path of files) {
-    const text = readFileSync(path, 'utf8');
-    const rel = relative(plugin, path);
-    for (const m of text.matchAll(calls)) {
-      const line = text.slice(0, m.index).split('\n').length;
-      const before = text.slice(Math.max(0, m.index - 400), m.index);
-      const translators = /\/\*\s*translators:\s*([^*]*?)\s*\*\/\s*(?:[^;{}]{0,160})$/.exec(before);
-      const fn = m[1];
-      const first = unescape(m[2]);
-      const second = m[3] === undefined ? null : unescape(m[3]);
-      add(first, {
-        context: fn === '_x' ? second : null,
-        plural: fn === '_n' ? second : null,
-        reference: `${rel}:${line}`,
-        comment: translators ? `translators: ${translators[1].replace(/\s+/g, ' ')}` : undefined,
-      });
+  for (const source of [js, php]) {
+    for (const e of entriesOf(po.parse(source))) {
+      const extracted = e.comments?.extracted ? e.comments.extracted.split('\n') : [];
+      const references = [];
+      for (const ref of referencesOf(e)) {
+        const field = headerField(ref);
+        if (field === null) references.push(ref);
+        else if (field === 'Plugin Name' || field === 'Description') references.push(main), extracted.push(`${field} of the plugin`);
+      }
+      if (references.length) addEntry(table, { ...e, references, extracted });
     }
   }
+  // block.json: title, description and keywords, with WordPress's contexts.
   for (const kind of readdirSync(join(plugin, 'blocks')).sort()) {
     const file = join(plugin, 'blocks', kind, 'block.json');
     const meta = JSON.parse(readFileSync(file, 'utf8'));
-    const reference = relative(plugin, file);
-    add(meta.title, { context: 'block title', reference });
-    add(meta.description, { context: 'block description', reference });
-    for (const k of meta.keywords ?? []) add(k, { context: 'block keyword', reference });
+    const references = [relative(plugin, file)];
+    addEntry(table, { msgctxt: 'block title', msgid: meta.title, references });
+    addEntry(table, { msgctxt: 'block description', msgid: meta.description, references });
+    for (const k of meta.keywords ?? []) addEntry(table, { msgctxt: 'block keyword', msgid: k, references });
   }
-  const header = readFileSync(join(plugin, `${DOMAIN}.php`), 'utf8');
-  for (const field of ['Plugin Name', 'Description']) {
-    const m = new RegExp(`^ \\* ${field}:\\s*(.+)$`, 'm').exec(header);
-    if (m) add(m[1].trim(), { reference: `${DOMAIN}.php`, comment: `${field} of the plugin` });
-  }
-  return [...found.values()];
+  return table;
 }
 
-const POT_HEADER = `Project-Id-Version: Embeds for Mobilizon 0.1.0
-Report-Msgid-Bugs-To: 
-MIME-Version: 1.0
-Content-Type: text/plain; charset=UTF-8
-Content-Transfer-Encoding: 8bit
-X-Domain: ${DOMAIN}
-`;
+const POT_HEADERS = {
+  'Project-Id-Version': 'Embeds for Mobilizon 0.1.0',
+  'Report-Msgid-Bugs-To': '',
+  'MIME-Version': '1.0',
+  'Content-Type': 'text/plain; charset=UTF-8',
+  'Content-Transfer-Encoding': '8bit',
+  'X-Domain': DOMAIN,
+};
+
+const writePo = (file, headers, translations) =>
+  writeFileSync(file, po.compile({ charset: 'utf-8', headers, translations }, { foldLength: 0 }));
 
 /** Rewrites the .pot and merges it into each .po (translations kept, new strings empty, old ones dropped). */
 export function updatePot() {
-  const entries = extractStrings();
-  const dir = join(plugin, 'languages');
-  writeFileSync(join(dir, `${DOMAIN}.pot`), formatPo(POT_HEADER, entries));
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.po'))) {
-    const old = parsePo(readFileSync(join(dir, file), 'utf8'));
-    const header = old.find((e) => e.id === '')?.strings[0] ?? POT_HEADER;
-    const known = new Map(old.filter((e) => e.id !== '').map((e) => [keyOf(e), e]));
-    const merged = entries.map((e) => ({ ...e, strings: known.get(keyOf(e))?.strings ?? [] }));
-    writeFileSync(join(dir, file), formatPo(header, merged));
-    const missing = merged.filter((e) => !e.strings[0]).length;
-    console.log(`${file}: ${merged.length} strings, ${missing} untranslated`);
+  const strings = extractStrings();
+  writePo(join(languages, `${DOMAIN}.pot`), POT_HEADERS, strings);
+  for (const file of readdirSync(languages).filter((f) => f.endsWith('.po'))) {
+    const old = readPo(join(languages, file));
+    const merged = {};
+    let count = 0;
+    let missing = 0;
+    for (const [ctx, byId] of Object.entries(strings)) {
+      merged[ctx] = {};
+      for (const [id, e] of Object.entries(byId)) {
+        const known = old.translations[ctx]?.[id]?.msgstr;
+        merged[ctx][id] = { ...e, msgstr: known ?? e.msgstr };
+        count++;
+        if (!known?.[0]) missing++;
+      }
+    }
+    writePo(join(languages, file), old.headers, merged);
+    console.log(`${file}: ${count} strings, ${missing} untranslated`);
   }
-  console.log(`${DOMAIN}.pot: ${entries.length} strings`);
-}
-
-/** A .mo file (GNU gettext's binary format) from .po entries. */
-export function compileMo(entries) {
-  const items = entries
-    .filter((e) => e.strings.length && e.strings.every((s) => s !== undefined) && (e.id === '' || e.strings[0]))
-    .map((e) => ({
-      key: Buffer.from(keyOf(e) + (e.plural !== null ? `\0${e.plural}` : ''), 'utf8'),
-      value: Buffer.from(e.strings.join('\0'), 'utf8'),
-    }))
-    .sort((a, b) => Buffer.compare(a.key, b.key));
-  const n = items.length;
-  const headerSize = 28;
-  const tables = headerSize + n * 16;
-  let offset = tables;
-  const keyTable = [];
-  const valueTable = [];
-  for (const { key } of items) keyTable.push([key.length, offset]), (offset += key.length + 1);
-  for (const { value } of items) valueTable.push([value.length, offset]), (offset += value.length + 1);
-  const buf = Buffer.alloc(offset);
-  buf.writeUInt32LE(0x950412de, 0);
-  buf.writeUInt32LE(0, 4);
-  buf.writeUInt32LE(n, 8);
-  buf.writeUInt32LE(headerSize, 12);
-  buf.writeUInt32LE(headerSize + n * 8, 16);
-  buf.writeUInt32LE(0, 20);
-  buf.writeUInt32LE(tables, 24);
-  items.forEach(({ key, value }, i) => {
-    buf.writeUInt32LE(keyTable[i][0], headerSize + i * 8);
-    buf.writeUInt32LE(keyTable[i][1], headerSize + i * 8 + 4);
-    buf.writeUInt32LE(valueTable[i][0], headerSize + n * 8 + i * 8);
-    buf.writeUInt32LE(valueTable[i][1], headerSize + n * 8 + i * 8 + 4);
-    key.copy(buf, keyTable[i][1]);
-    value.copy(buf, valueTable[i][1]);
-  });
-  return buf;
+  console.log(`${DOMAIN}.pot: ${entriesOf({ translations: strings }).length} strings`);
 }
 
 /** .mo for PHP, and Jed JSON for the editor script (its strings only), for each .po. */
-function compileTranslations() {
-  const dir = join(plugin, 'languages');
+export function compileTranslations(dir = languages) {
   let count = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.po'))) {
     const locale = basename(file, '.po').slice(DOMAIN.length + 1);
-    const entries = parsePo(readFileSync(join(dir, file), 'utf8'));
-    writeFileSync(join(dir, `${DOMAIN}-${locale}.mo`), compileMo(entries));
-    const header = entries.find((e) => e.id === '')?.strings[0] ?? '';
-    const plural = /Plural-Forms:\s*([^\n]+)/.exec(header)?.[1]?.trim() ?? 'nplurals=2; plural=(n != 1);';
+    const table = readPo(join(dir, file));
+    writeFileSync(join(dir, `${DOMAIN}-${locale}.mo`), mo.compile(table));
+    const plural = table.headers['Plural-Forms']?.trim() || 'nplurals=2; plural=(n != 1);';
     const messages = { '': { domain: 'messages', lang: locale, 'plural-forms': plural } };
-    for (const e of entries) {
-      if (e.id && e.strings[0] && e.references.some((r) => r.startsWith('assets/editor.js'))) messages[keyOf(e)] = e.strings;
+    for (const e of entriesOf(table)) {
+      if (e.msgstr[0] && referencesOf(e).some((r) => r.startsWith('assets/editor.js'))) {
+        messages[e.msgctxt !== undefined ? `${e.msgctxt}\u0004${e.msgid}` : e.msgid] = e.msgstr;
+      }
     }
     const json = { 'translation-revision-date': '', generator: 'scripts/wordpress.mjs', domain: 'messages', locale_data: { messages } };
     // WordPress looks for {domain}-{locale}-{script handle}.json first.
@@ -279,315 +184,14 @@ function compileTranslations() {
   return count;
 }
 
-// ── test sites ───────────────────────────────────────────────────────────────────────────────────
-
-export const VERSIONS = ['6.1', '6.8'];
-const cache = join(root, '.cache/wordpress');
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-const versionOf = (tree) => /\$wp_version\s*=\s*'([^']+)'/.exec(readFileSync(join(tree, 'wp-includes/version.php'), 'utf8'))?.[1] ?? '?';
-
-/** WordPress 6.8 from Debian trixie: .debs downloaded once into .cache/ (a private apt state, no system change), unpacked. */
-function trixieTree() {
-  const tree = join(cache, '6.8/wordpress');
-  mkdirSync(dirname(tree), { recursive: true });
-  for (const old of readdirSync(dirname(tree))) {
-    const pid = Number(/\.(\d+)$/.exec(old)?.[1]);
-    if (pid && !alive(pid)) rmSync(join(dirname(tree), old), { recursive: true, force: true }); // an interrupted unpack
-  }
-  if (existsSync(join(tree, 'wp-includes/version.php'))) return tree;
-  const apt = join(cache, 'apt');
-  const debs = join(cache, 'debs');
-  const packages = ['wordpress', 'wordpress-theme-twentytwentyfive', 'libjs-cropper', 'libjs-lodash', 'libjs-underscore', 'php-getid3'];
-  const have = () => existsSync(debs) && packages.every((p) => readdirSync(debs).some((f) => f.startsWith(`${p}_`)));
-  if (!have()) {
-    for (const d of ['sp', 'lists/partial', 'cache/archives/partial']) mkdirSync(join(apt, d), { recursive: true });
-    mkdirSync(debs, { recursive: true });
-    writeFileSync(
-      join(apt, 'sp/trixie.sources'),
-      'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n',
-    );
-    const options = [
-      '-o', 'Dir::Etc::SourceList=/dev/null', '-o', `Dir::Etc::SourceParts=${join(apt, 'sp')}`, '-o', `Dir::State::Lists=${join(apt, 'lists')}`,
-      '-o', `Dir::Cache=${join(apt, 'cache')}`, '-o', 'APT::Sandbox::User=root', '-qq',
-    ];
-    console.log('Downloading WordPress 6.8 from Debian trixie (once; kept in .cache/wordpress/debs)…');
-    execFileSync('apt-get', [...options, 'update'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('apt-get', [...options, 'download', ...packages], { cwd: debs, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  const unpacked = join(cache, `6.8/root.${process.pid}`);
-  rmSync(unpacked, { recursive: true, force: true });
-  mkdirSync(unpacked, { recursive: true });
-  for (const deb of readdirSync(debs).filter((f) => f.endsWith('.deb'))) execFileSync('dpkg-deb', ['-x', join(debs, deb), unpacked]);
-  // Built beside, then renamed: a concurrent run never sees half a tree.
-  const building = `${tree}.${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  mkdirSync(building, { recursive: true });
-  // Debian links bundled libraries into /usr/share/javascript and /usr/share/php: dereference them (tar -h).
-  execFileSync('sh', ['-c', `cd "${join(unpacked, 'usr/share/wordpress')}" && tar --exclude=./.htaccess -chf - . | tar -xf - -C "${building}"`]);
-  rmSync(unpacked, { recursive: true, force: true });
-  if (existsSync(join(tree, 'wp-includes/version.php'))) rmSync(building, { recursive: true, force: true });
-  else renameSync(building, tree);
-  return tree;
-}
-
-/** The WordPress tree of a version, checked to be that major.minor. */
-export function wordpressTree(version) {
-  const tree = version === '6.1' ? '/usr/share/wordpress' : trixieTree();
-  const found = versionOf(tree);
-  if (!found.startsWith(`${version}.`) && found !== version) throw new Error(`${tree} holds WordPress ${found}, not ${version}.x`);
-  return { tree, found };
-}
-
-/**
- * A fresh site directory for a version: WordPress copied, the plugin linked, the test mu-plugin,
- * wp-config.php, an empty MariaDB data directory. Returns what the services and suites need.
- */
-export async function prepareSite(version, instance) {
-  const { tree, found } = wordpressTree(version);
-  // One directory per run and version: two runs in one work tree must not share a site.
-  const parent = join(root, '.run/wordpress');
-  mkdirSync(parent, { recursive: true });
-  for (const old of readdirSync(parent)) {
-    const pid = Number(/-(\d+)$/.exec(old)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(parent, old), { recursive: true, force: true });
-  }
-  const dir = join(parent, `${version}-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const wp = join(dir, 'wp');
-  cpSync(tree, wp, { recursive: true, verbatimSymlinks: true, filter: (src) => basename(src) !== '.htaccess' });
-  rmSync(join(wp, 'wp-config.php'), { force: true });
-  // Debian ships some libraries as relative symlinks, which dangle after a copy: point them at their targets.
-  const relink = (d) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const st = statSync(path, { throwIfNoEntry: false });
-      let link = null;
-      try {
-        link = readlinkSync(path);
-      } catch {
-        // not a link
-      }
-      if (link !== null) {
-        if (!st) {
-          const target = resolve(dirname(join(tree, relative(wp, path))), link);
-          if (existsSync(target)) rmSync(path), symlinkSync(realpathSync(target), path);
-        }
-      } else if (st?.isDirectory()) relink(path);
-    }
-  };
-  relink(wp);
-  symlinkSync(plugin, join(wp, 'wp-content/plugins', DOMAIN));
-  mkdirSync(join(wp, 'wp-content/mu-plugins'), { recursive: true });
-  cpSync(join(root, 'test/wordpress/mu-plugin.php'), join(wp, 'wp-content/mu-plugins/embeds-for-mobilizon-test.php'));
-
-  const [webPort, dbPort] = [await freePort(), await freePort()];
-  const url = `http://127.0.0.1:${webPort}`;
-  const demoPort = new URL(instance).port;
-  const salt = (name) => `define('${name}', '${createHash('sha256').update(`${name}${Math.random()}`).digest('hex')}');`;
-  writeFileSync(
-    join(wp, 'wp-config.php'),
-    `<?php
-define('DB_NAME', 'wp'); define('DB_USER', 'wp'); define('DB_PASSWORD', 'wp'); define('DB_HOST', '127.0.0.1:${dbPort}');
-define('DB_CHARSET', 'utf8mb4'); define('DB_COLLATE', '');
-${['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'].map(salt).join('\n')}
-define('WP_HOME', '${url}'); define('WP_SITEURL', '${url}');
-define('WP_CONTENT_DIR', __DIR__ . '/wp-content');
-define('WP_HTTP_BLOCK_EXTERNAL', true); define('WP_ACCESSIBLE_HOSTS', '127.0.0.1');
-define('AUTOMATIC_UPDATER_DISABLED', true); define('DISABLE_WP_CRON', true); define('WP_AUTO_UPDATE_CORE', false);
-define('WP_DEBUG', true); define('WP_DEBUG_DISPLAY', false); define('WP_DEBUG_LOG', ${JSON.stringify(join(dir, 'wp-debug.log'))});
-define('EMBEDS_FOR_MOBILIZON_TEST_DEMO_PORT', ${Number(demoPort)});
-$table_prefix = 'wp_';
-if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
-require_once ABSPATH . 'wp-settings.php';
-`,
-  );
-  execFileSync('mariadb-install-db', ['--user=root', `--datadir=${join(dir, 'db')}`, '--auth-root-authentication-method=normal', '--skip-test-db'], {
-    stdio: 'ignore',
-  });
-  const socket = join(dir, 'db.sock');
-  return {
-    version,
-    found,
-    dir,
-    wp,
-    url,
-    webPort,
-    socket,
-    debugLog: join(dir, 'wp-debug.log'),
-    siteJson: join(dir, 'site.json'),
-    mariadbd: [
-      'mariadbd', '--user=root', `--datadir=${join(dir, 'db')}`, `--socket=${socket}`, `--port=${dbPort}`, '--bind-address=127.0.0.1',
-      `--pid-file=${join(dir, 'db.pid')}`, '--skip-log-bin', '--innodb-buffer-pool-size=32M', '--skip-name-resolve',
-    ],
-    php: ['php', '-S', `127.0.0.1:${webPort}`, '-t', wp, join(root, 'test/wordpress/router.php')],
-  };
-}
-
-/** Creates the database and installs the site (pages and posts for the tests, the plugin active, settings). */
-export function installSite(site, instance) {
-  execFileSync('mariadb', [`--socket=${site.socket}`, '-uroot', '-e',
-    "CREATE DATABASE wp; CREATE USER 'wp'@'127.0.0.1' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'127.0.0.1';"]);
-  execFileSync('php', [join(root, 'test/wordpress/install.php'), site.wp, instance, site.siteJson], { stdio: ['ignore', 'inherit', 'inherit'] });
-  return JSON.parse(readFileSync(site.siteJson, 'utf8'));
-}
-
-/** PHP warnings, notices or errors from the plugin in the site's debug log. */
-export function pluginLogLines(site) {
-  if (!existsSync(site.debugLog)) return [];
-  const real = realpathSync(plugin);
-  return readFileSync(site.debugLog, 'utf8')
-    .split('\n')
-    .filter((line) => /PHP (Warning|Notice|Deprecated|Fatal error|Parse error|Recoverable)|Doing it wrong|called incorrectly/i.test(line))
-    .filter((line) => line.includes(real) || line.includes(`plugins/${DOMAIN}/`) || line.includes(DOMAIN));
-}
-
-export const phpunitCounts = (output) => {
-  const ok = /^OK \((\d+) tests?/m.exec(output);
-  if (ok) return { passed: Number(ok[1]), failed: 0 };
-  const tests = Number(/^Tests: (\d+)/m.exec(output)?.[1] ?? 0);
-  const num = (label) => Number(new RegExp(`${label}: (\\d+)`).exec(output)?.[1] ?? 0);
-  const failed = num('Errors') + num('Failures');
-  const skipped = num('Skipped') + num('Incomplete');
-  return { passed: Math.max(0, tests - failed - skipped), failed: failed || (tests ? 0 : 1) };
-};
-
-export const nodeCounts = (output) => ({
-  passed: Number(/^ℹ pass (\d+)/m.exec(output)?.[1] ?? 0),
-  failed: Number(/^ℹ fail (\d+)/m.exec(output)?.[1] ?? 0),
-});
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Waits until a process is gone (SIGTERM sent), SIGKILL after `ms`. */
-export async function stopPid(pid, ms = 10_000) {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const until = Date.now() + ms;
-  while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-  if (alive(pid)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-}
-
-/**
- * The WordPress suites for each version: MariaDB and php -S started as services (PIDs in .run/pids),
- * PHPUnit, the Chromium tests, the debug-log check; both services stopped by PID even on failure.
- * `startService` and `suite` are the orchestrator's (scripts/test.mjs).
- */
-export async function wordpressSuites({ instance, startService, suite, results, versions = VERSIONS }) {
-  const { ensureSystem } = await import('./system.mjs');
-  ensureSystem(['wordpress', 'mariadb', 'php', 'phpunit']);
-  // What the plugin ships comes from dist/ (built by the build suite, or here when it did not run).
-  if (!existsSync(join(root, 'dist/mobilizon-embed.js'))) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-  buildPlugin();
-  for (const version of versions) {
-    const label = `wordpress ${version}`;
-    const started = [];
-    const t0 = Date.now();
-    try {
-      const site = await prepareSite(version, instance);
-      console.log(`\n── ${label}: WordPress ${site.found} at ${site.url} (site in ${relative(root, site.dir)}) ──`);
-      const db = await startService(`mariadb-${version}`, 'sh', ['-c', 'exec "$0" "$@" 2>&1', ...site.mariadbd], {
-        ready: /(ready for connections)/,
-      });
-      started.push(db.pid);
-      installSite(site, instance);
-      // One process (no PHP_CLI_SERVER_WORKERS: its forked workers outlive a stop by PID).
-      const web = await startService(`php-${version}`, 'sh', ['-c', 'exec "$0" "$@" 2>&1', ...site.php], {
-        ready: /(Development Server .* started)/,
-        env: { PHP_CLI_SERVER_WORKERS: '' },
-      });
-      started.push(web.pid);
-      const env = {
-        WP_DIR: site.wp,
-        WP_URL: site.url,
-        WP_SITE_JSON: site.siteJson,
-        WP_EXPECTED_VERSION: version,
-        WP_DEBUG_LOG_FILE: site.debugLog,
-        DEMO_INSTANCE_URL: instance,
-      };
-      await suite(`${label} (PHPUnit)`, 'phpunit', ['--colors=never', '-c', join(root, 'test/wordpress/phpunit.xml')], phpunitCounts, env);
-      await suite(`${label} (Chromium)`, process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(root, 'test/wordpress/')], nodeCounts, env);
-      const lines = pluginLogLines(site);
-      console.log(lines.length ? `Plugin lines in the debug log:\n${lines.join('\n')}` : 'Debug log: nothing from the plugin.');
-      results.push({ name: `${label} (debug log)`, passed: lines.length ? 0 : 1, failed: lines.length ? 1 : 0 });
-    } catch (error) {
-      console.error(error instanceof Error ? error.stack : error);
-      results.push({ name: label, passed: 0, failed: 1 });
-    } finally {
-      for (const pid of started.reverse()) await stopPid(pid);
-      console.log(`${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    }
-  }
-}
-
 // ── command line ─────────────────────────────────────────────────────────────────────────────────
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [command, ...rest] = process.argv.slice(2);
+  const [command] = process.argv.slice(2);
   if (command === 'build') buildPlugin();
   else if (command === 'pot') updatePot();
-  else if (command === 'test') {
-    // The WordPress suites alone, with their own demo instance (npm test runs them with the others).
-    const { startService, stopServices } = await import('./services.mjs');
-    const results = [];
-    // Asynchronous: the services' output pipes must keep draining while a suite runs.
-    const run = (name, cmd, args, parse, env) =>
-      new Promise((done) => {
-        console.log(`\n── ${name} ──`);
-        const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-        let output = '';
-        child.stdout.setEncoding('utf8').on('data', (c) => ((output += c), process.stdout.write(c)));
-        child.stderr.setEncoding('utf8').on('data', (c) => ((output += c), process.stderr.write(c)));
-        child.on('close', (code) => {
-          let { passed, failed } = parse(output);
-          if (code !== 0 && failed === 0) failed = 1;
-          results.push({ name, passed, failed });
-          done();
-        });
-      });
-    try {
-      const demo = await startService('demo-instance', process.execPath, [join(root, 'demo/instance/server.mjs'), '--port', '0'], {
-        ready: /(http:\/\/127\.0\.0\.1:\d+)/,
-      });
-      await wordpressSuites({ instance: demo.value, startService, suite: run, results, versions: rest.length ? rest : VERSIONS });
-    } finally {
-      stopServices();
-    }
-    for (const r of results) console.log(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
-    const passed = results.reduce((s, r) => s + r.passed, 0);
-    const failed = results.reduce((s, r) => s + r.failed, 0);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exitCode = failed ? 1 : 0;
-  } else {
-    console.error('usage: node scripts/wordpress.mjs build | pot | test [6.1] [6.8]');
+  else {
+    console.error('usage: node scripts/wordpress.mjs build | pot   (test sites: node scripts/wordpress-sites.mjs [6.1] [6.8])');
     process.exitCode = 2;
   }
 }

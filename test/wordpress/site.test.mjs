@@ -1,5 +1,5 @@
 // The plugin in a real WordPress site, as visitors, search engines and a site owner meet it —
-// driven in Debian's Chromium by playwright-core. `node scripts/wordpress.mjs test` (or npm test)
+// driven in Debian's Chromium by playwright-core. `npm test` (or `npm test -- wordpress`)
 // installs the site and sets WP_SITE_JSON and DEMO_INSTANCE_URL.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ const origin = site.url ? new URL(site.url).origin : '';
 
 let browser;
 before(async () => {
-  assert.ok(site.url && INSTANCE, 'WP_SITE_JSON and DEMO_INSTANCE_URL are set by scripts/wordpress.mjs');
+  assert.ok(site.url && INSTANCE, 'WP_SITE_JSON and DEMO_INSTANCE_URL are set by scripts/wordpress-sites.mjs');
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { extractStrings, parsePo } from '../../scripts/wordpress.mjs';
+import { entriesOf, extractStrings, readPo } from '../../scripts/wordpress.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const plugin = join(root, 'wordpress-plugin');
@@ -79,17 +79,19 @@ describe('the plugin’s PHP files', { skip: !once }, () => {
 describe('translations', { skip: !once }, () => {
   const languages = join(plugin, 'languages');
   it('the .pot holds every translatable string of the code (run `node scripts/wordpress.mjs pot`)', () => {
-    const key = (e) => `${e.context ?? ''}\u0004${e.id}`;
-    const pot = parsePo(readFileSync(join(languages, 'embeds-for-mobilizon.pot'), 'utf8')).filter((e) => e.id !== '');
-    assert.deepEqual(pot.map(key).sort(), extractStrings().map(key).sort());
+    const key = (e) => `${e.msgctxt ?? ''}\u0004${e.msgid}\u0000${e.msgid_plural ?? ''}`;
+    const pot = entriesOf(readPo(join(languages, 'embeds-for-mobilizon.pot')));
+    assert.ok(pot.length > 100, `${pot.length} strings in the .pot`);
+    assert.deepEqual(pot.map(key).sort(), entriesOf({ translations: extractStrings() }).map(key).sort());
   });
 
   it('French translates every string, placeholders kept', () => {
-    const po = parsePo(readFileSync(join(languages, 'embeds-for-mobilizon-fr_FR.po'), 'utf8')).filter((e) => e.id !== '');
+    const po = entriesOf(readPo(join(languages, 'embeds-for-mobilizon-fr_FR.po')));
+    assert.ok(po.length > 100, `${po.length} strings in the .po`);
     for (const e of po) {
-      assert.ok(e.strings[0], `untranslated: ${e.id}`);
+      assert.ok(e.msgstr[0], `untranslated: ${e.msgid}`);
       const holders = (s) => (s.match(/%(\d\$)?[sd]/g) ?? []).sort();
-      assert.deepEqual(holders(e.strings[0]), holders(e.id), e.id);
+      assert.deepEqual(holders(e.msgstr[0]), holders(e.msgid), e.msgid);
     }
   });
 
