@@ -2,7 +2,8 @@
 /**
  * The elements' attributes as blocks, shortcodes and the widget give them: which names each element
  * takes (architecture.md §1; the elements' own properties in src/elements/<name>/), their values
- * checked, and what the site fills in (its instance, group, language, proxy).
+ * checked, and what the site fills in (its instance, group, language, proxy). The list attributes
+ * twin src/model/query.ts (ListAttributes, buildQuery's checks).
  *
  * @package Embeds_For_Mobilizon
  */

@@ -1,8 +1,9 @@
 <?php
 /**
  * Event lists: which Mobilizon query answers which list, with which variables, and the events it
- * gives. Twin of src/sources/mobilizon/events.ts (plain lists), filtered.ts (filters, dates,
- * search) and search.ts, with src/model/filter.ts for what is filtered here. The same operations
+ * gives. Twin of the planner src/sources/events.ts (with pages.ts for plain pages and windows.ts for
+ * filters, dates and search), of src/sources/mobilizon/events.ts and search.ts for the operations,
+ * and of src/model/filter.ts for what is filtered here. The same operations
  * and variables as the elements, so the element's first request through the proxy is a cache hit.
  *
  * @package Embeds_For_Mobilizon
@@ -34,7 +35,7 @@ final class Events_Source {
 	const EPOCH = '1970-01-01T00:00:00Z';
 
 	/**
-	 * The list an events element asks for, from its cleaned attributes (as src/elements/events/features.ts
+	 * The list an events element asks for, from its cleaned attributes (as src/model/query.ts buildQuery
 	 * builds it; `from`/`to` are days in the element's `timezone`, else the site's).
 	 *
 	 * @param array $atts Cleaned attributes.
@@ -275,7 +276,7 @@ final class Events_Source {
 	}
 
 	/**
-	 * `searchEvents`' variables for a list (filtered.ts searchVariables).
+	 * `searchEvents`' variables for a list (src/sources/mobilizon/search.ts searchVariables).
 	 *
 	 * @param array $q      A query.
 	 * @param array $bounds Its bounds.
@@ -307,7 +308,7 @@ final class Events_Source {
 	}
 
 	/**
-	 * A page of a group's events between bounds (events.ts groupEvents).
+	 * A page of a group's events between bounds (src/sources/mobilizon/events.ts groupEvents).
 	 *
 	 * @param string $group  A handle.
 	 * @param array  $bounds `after`, `before`, `descending`.

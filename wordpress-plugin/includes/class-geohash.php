@@ -1,7 +1,7 @@
 <?php
 /**
  * `near` as site owners write it, for Mobilizon's search (a geohash `location` and a radius in km)
- * and for lists filtered here. Twin of src/sources/mobilizon/geohash.ts.
+ * and for lists filtered here. Twin of src/model/geohash.ts.
  *
  * @package Embeds_For_Mobilizon
  */
