@@ -91,15 +91,6 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
         gap: 0.5em;
         align-items: center;
       }
-      .actions a,
-      .link-button {
-        display: inline-block;
-        padding: 0.4em 1em;
-        border-radius: var(--_radius);
-        border: 1px solid var(--_accent);
-        color: var(--_accent);
-        text-decoration: none;
-      }
       .organiser {
         display: flex;
         align-items: center;
@@ -248,7 +239,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
           <div class="actions">
             ${otherZone || this.zoneSwitch.local ? this.zoneSwitch.render(i18n) : nothing}
             <button part="button" class="secondary" @click=${() => this.addToCalendar(event)}>${t('addToCalendar')}</button>
-            ${event.url ? html`<a part="button" href="${event.url}/export/ics" rel="noopener" download>${t('icalFile', { instance: host })}</a>` : nothing}
+            ${event.url ? html`<a part="button" class="button secondary" href="${event.url}/export/ics" rel="noopener" download>${t('icalFile', { instance: host })}</a>` : nothing}
           </div>
         </dd>
         ${place
@@ -267,9 +258,9 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
         ${online || details?.links.length
           ? html`<dt>${t('online')}</dt>
               <dd class="actions">
-                ${online?.url && /^https:/.test(online.url) ? html`<a part="button" href=${online.url} rel="noopener noreferrer" target="_blank">${t('joinOnline')}</a>` : nothing}
+                ${online?.url && /^https:/.test(online.url) ? html`<a part="button" class="button secondary" href=${online.url} rel="noopener noreferrer" target="_blank">${t('joinOnline')}</a>` : nothing}
                 ${details?.links.map(
-                  (link) => html`<a part="button" href=${link.url} rel="noopener noreferrer" target="_blank">${link.title ?? t(linkKind(link.key))}</a>`,
+                  (link) => html`<a part="button" class="button secondary" href=${link.url} rel="noopener noreferrer" target="_blank">${link.title ?? t(linkKind(link.key))}</a>`,
                 )}
               </dd>`
           : nothing}

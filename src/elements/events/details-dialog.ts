@@ -25,14 +25,6 @@ export const styles = css`
   .details-body p {
     margin: 0.35em 0;
   }
-  .dialog-actions a {
-    display: inline-block;
-    padding: 0.4em 1em;
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_accent-text);
-    text-decoration: none;
-  }
 `;
 
 /** What the details need of the list that opens them. */
@@ -82,7 +74,7 @@ export class Details implements ReactiveController {
         ${event.tag.length ? html`<p class="tags">${event.tag.map((t) => `#${t.name}`).join(' ')}</p>` : nothing}
         <div class="dialog-actions">
           <button part="button" class="secondary" @click=${closeDialog}>${i18n.t('close')}</button>
-          ${event.url ? html`<a part="button" href=${event.url} rel="noopener">${i18n.t('openEventPage')}</a>` : nothing}
+          ${event.url ? html`<a part="button" class="button" href=${event.url} rel="noopener">${i18n.t('openEventPage')}</a>` : nothing}
         </div>
       </div>
     </dialog>`;

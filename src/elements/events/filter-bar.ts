@@ -7,6 +7,7 @@ import type { ElementTranslator } from '../../format/i18n.js';
 import type { EventModel } from '../../model/event.js';
 import type { EventType } from '../../model/filter.js';
 import { EVENT_TYPES } from '../../model/query.js';
+import { fieldStyles } from '../shared/forms.js';
 
 /** What the filter bar (and the URL hash it keeps) may set over the attributes. */
 export interface BarFilters {
@@ -44,15 +45,10 @@ export const styles = css`
   .filters legend {
     padding: 0 0 0.2em;
   }
+  ${fieldStyles}
   .filters input {
-    font: inherit;
     /* The labels around are 0.85em: fields and choices read at the text's own size. */
     font-size: 1.18em;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.35em 0.5em;
   }
   .filters input[type='search'] {
     min-inline-size: 12em;
@@ -102,21 +98,24 @@ export const styles = css`
   }
 `;
 
-/** What the bar needs of the list it filters. */
+/** What the bar reads of the list it filters: its id and the attributes the bar starts from. */
 export interface FilterHost extends ReactiveControllerHost {
-  /** The element's id: the prefix of its keys in the URL hash. */
+  /** The prefix of the bar's keys in the URL hash. */
   readonly id: string;
-  /** The attributes the bar starts from. */
   readonly search?: string;
   readonly term?: string;
   readonly type?: string;
   readonly tags?: string;
   readonly from?: string;
   readonly to?: string;
+}
+
+/** What the bar tells and asks its list, without reaching into it. */
+export interface FilterLinks {
   /** The events on screen: the bar offers their tags. */
-  readonly shownEvents: EventModel[];
-  /** The visitor changed the filters: back to page 1, then reload. */
-  filtersChanged(): void;
+  shown: () => EventModel[];
+  /** The visitor changed the filters (the list goes back to page 1 and reloads). */
+  changed: () => void;
 }
 
 const typeName = (type?: EventType) => Object.keys(EVENT_TYPES).find((k) => EVENT_TYPES[k] === type);
@@ -128,7 +127,10 @@ export class FilterBar implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private readonly onHash = () => this.set(this.readHash());
 
-  constructor(private readonly host: FilterHost) {
+  constructor(
+    private readonly host: FilterHost,
+    private readonly links: FilterLinks,
+  ) {
     this.prefix = host.id || 'events';
     // Lit calls hostConnected at once when the host is already connected.
     host.addController(this);
@@ -146,7 +148,7 @@ export class FilterBar implements ReactiveController {
 
   private set(filters: BarFilters): void {
     this.filters = filters;
-    this.host.filtersChanged();
+    this.links.changed();
   }
 
   private readHash(): BarFilters {
@@ -196,7 +198,7 @@ export class FilterBar implements ReactiveController {
     const type = typeName(bar.type) ?? host.type ?? '';
     const chosen = new Set(bar.tags ?? (host.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean));
     const counts = new Map<string, number>();
-    for (const tag of host.shownEvents.flatMap((e) => e.tag)) counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
+    for (const tag of this.links.shown().flatMap((e) => e.tag)) counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
     const frequent = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
     const offered = [...new Set([...chosen, ...frequent])].slice(0, 12);
     const toggle = (tag: string) => {

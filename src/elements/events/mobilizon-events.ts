@@ -210,18 +210,6 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     return dateTimeFormat('en-CA', { timeZone: this.dayZone, year: 'numeric', month: '2-digit' }).format(new Date());
   }
 
-  /** The events on screen (the filter bar offers their tags). */
-  get shownEvents(): EventModel[] {
-    const state = this.loader.state;
-    return state.status === 'complete' ? state.value.events : [];
-  }
-
-  /** Called by the filter bar (and its URL hash) when the visitor's choices change. */
-  filtersChanged(): void {
-    this.page = 1;
-    this.requestUpdate();
-  }
-
   /** The zone mode in force (the visitor may switch to their own zone). */
   override get zoneMode(): string {
     return this.zoneSwitch?.mode(super.zoneMode) ?? super.zoneMode;
@@ -231,7 +219,14 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     if (this.bar) return;
     const [{ FilterBar, styles }] = await Promise.all([import('./filter-bar.js'), this.useMessages('views')]);
     this.adopt(styles);
-    this.bar ??= new FilterBar(this);
+    this.bar ??= new FilterBar(this, {
+      shown: () => (this.loader.state.status === 'complete' ? this.loader.state.value.events : []),
+      // The visitor's choices (or the URL hash) changed: back to page 1.
+      changed: () => {
+        this.page = 1;
+        this.requestUpdate();
+      },
+    });
     this.requestUpdate();
   }
 

@@ -150,18 +150,6 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         align-items: center;
         margin-block: var(--_spacing) 0.25em;
       }
-      .actions a {
-        display: inline-block;
-        padding: 0.4em 1em;
-        border: 1px solid var(--_accent);
-        border-radius: var(--_radius);
-        color: var(--_accent);
-        text-decoration: none;
-      }
-      .actions a.primary {
-        background: var(--_accent);
-        color: var(--_accent-text);
-      }
       .feeds a {
         color: var(--_accent);
       }
@@ -346,7 +334,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
       group.followersCount !== null ? t('followers', { count: group.followersCount }) : '',
     ].filter(Boolean);
     const link = (href: string, label: string, primary = false) =>
-      html`<a part="button" class=${primary ? 'primary' : ''} href=${href} rel="noopener" aria-describedby="account">${label}</a>`;
+      html`<a part="button" class=${primary ? 'button primary' : 'button secondary'} href=${href} rel="noopener" aria-describedby="account">${label}</a>`;
     const join =
       group.openness === 'OPEN' || group.openness === 'MODERATED'
         ? link(home, t(group.openness === 'OPEN' ? 'join' : 'askToJoin'), true)
@@ -457,7 +445,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
           <button part="button" class="secondary close" @click=${closeDialog}>
             ${i18n.t('closePost')}
           </button>
-          ${post.url ? html`<a part="button" class="primary" href=${post.url} rel="noopener">${i18n.t('readOn', { host: instanceHost(post.url) })}</a>` : nothing}
+          ${post.url ? html`<a part="button" class="button primary" href=${post.url} rel="noopener">${i18n.t('readOn', { host: instanceHost(post.url) })}</a>` : nothing}
         </p>
       </div>
     </dialog>`;

@@ -17,6 +17,7 @@ import {
 import type { RawConfig } from '../../sources/mobilizon/types.js';
 import { MobilizonElement } from '../shared/base.js';
 import { resolveClient } from '../shared/client.js';
+import { fieldStyles } from '../shared/forms.js';
 import type { ErrorDescription } from '../shared/errors.js';
 import { Loader, renderLoad } from '../shared/loader.js';
 import { renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
@@ -94,6 +95,7 @@ export class MobilizonRegistration extends MobilizonElement<'registration'> {
   static override styles = [
     tokens,
     stateStyles,
+    fieldStyles,
     css`
       .root {
         display: block;
@@ -119,14 +121,7 @@ export class MobilizonRegistration extends MobilizonElement<'registration'> {
       }
       input:not([type='checkbox']),
       textarea {
-        box-sizing: border-box;
         inline-size: 100%;
-        font: inherit;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.45em 0.7em;
       }
       textarea {
         resize: vertical;
@@ -191,15 +186,6 @@ export class MobilizonRegistration extends MobilizonElement<'registration'> {
         flex-wrap: wrap;
         align-items: center;
         gap: 0.5em;
-      }
-      a.button {
-        display: inline-block;
-        text-decoration: none;
-        border-radius: var(--_radius);
-        border: 1px solid var(--_accent);
-        background: var(--_accent);
-        color: var(--_accent-text);
-        padding: 0.4em 1em;
       }
     `,
   ];

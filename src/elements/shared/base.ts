@@ -99,7 +99,7 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
   }
 
   /** Adds a lazily loaded part's styles to the shadow root. */
-  adopt(styles: CSSResult): void {
+  protected adopt(styles: CSSResult): void {
     const root = this.renderRoot as ShadowRoot;
     if (styles.styleSheet && !root.adoptedStyleSheets.includes(styles.styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
   }

@@ -61,6 +61,20 @@ export const tokens = css`
     cursor: default;
     opacity: 0.55;
   }
+  /* A link that acts as a button looks like one. */
+  a.button {
+    display: inline-block;
+    padding: 0.4em 1em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    text-decoration: none;
+  }
+  a.button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
   :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
