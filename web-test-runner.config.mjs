@@ -1,5 +1,7 @@
 // Element tests in Debian's Chromium against the demo instance over HTTP (never a mocked fetch).
 // `npm test` starts the demo instance and passes its URL; run alone, this config starts its own.
+// Every test page loads test/elements/setup.ts after the test framework and before the test file: an
+// uncaught error or unhandled rejection fails the test during which it happens.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -24,5 +26,5 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args } })],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <script>window.DEMO_INSTANCE = ${JSON.stringify(instance)};</script></head>
-    <body><script type="module" src="${testFramework}"></script></body></html>`,
+    <body><script type="module">import '${testFramework}'; import '/test/elements/setup.ts';</script></body></html>`,
 };

@@ -1,14 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, scoped, settled, texts, watchUncaught } from './helpers.js';
-
-let uncaught: ReturnType<typeof watchUncaught>;
-beforeEach(() => (uncaught = watchUncaught()));
-afterEach(() => {
-  uncaught.stop();
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-});
+import { $, DEMO, scoped, settled, texts } from './helpers.js';
 
 /** The next last Sunday of `month` (0-based) after today, as YYYY-MM-DD. */
 function nextLastSunday(month: number): string {
