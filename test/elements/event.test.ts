@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/event.js';
 import type { MobilizonEvent } from '../../src/elements/event/mobilizon-event.js';
-import { $, DEMO, scoped, spyOn, texts, watchUncaught } from './helpers.js';
+import { $, DEMO, scoped, spyOn, texts } from './helpers.js';
 
 const ATELIER = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
 const CONCERT = '75644501-2cdd-4000-b37b-67a36df542fc';
@@ -10,13 +10,6 @@ const HYBRID = '32dbbb7b-0712-4acb-9e84-f38037d0920f';
 const WEBINAR = '0106c5ed-2b88-43bf-8b3f-0e789e3a92e0';
 const NIGHT = '8a3d225c-720b-4a48-834a-64ca6a5aef3c';
 const UNFOLLOWED = '68aeb7bb-ee25-40c9-a0db-01745bb7a5d8';
-
-let uncaught: ReturnType<typeof watchUncaught>;
-beforeEach(() => (uncaught = watchUncaught()));
-afterEach(() => {
-  uncaught.stop();
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-});
 
 async function shown(el: MobilizonEvent): Promise<void> {
   await waitUntil(() => el.shadowRoot?.querySelector('article, .error'), 'the event or an error', { timeout: 10_000 });

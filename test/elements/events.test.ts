@@ -1,14 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, scoped, settled, spyOn, stats, texts, watchUncaught } from './helpers.js';
-
-let uncaught: ReturnType<typeof watchUncaught>;
-beforeEach(() => (uncaught = watchUncaught()));
-afterEach(() => {
-  uncaught.stop();
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-});
+import { $, DEMO, scoped, settled, spyOn, stats, texts } from './helpers.js';
 
 const datetimes = (el: Element) => [...el.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime')!);
 

@@ -1,13 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, settled, texts, watchUncaught } from './helpers.js';
+import { $, DEMO, settled, texts } from './helpers.js';
 
-let uncaught: ReturnType<typeof watchUncaught>;
-beforeEach(() => (uncaught = watchUncaught()));
 afterEach(() => {
-  uncaught.stop();
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
   history.replaceState(null, '', location.pathname + location.search);
 });
 

@@ -3,14 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/group.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
 import type { MobilizonGroup } from '../../src/elements/group/mobilizon-group.js';
-import { $, DEMO, scoped, settled, spyOn, stats, texts, watchUncaught } from './helpers.js';
-
-let uncaught: ReturnType<typeof watchUncaught>;
-beforeEach(() => (uncaught = watchUncaught()));
-afterEach(() => {
-  uncaught.stop();
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-});
+import { $, DEMO, scoped, settled, spyOn, stats, texts } from './helpers.js';
 
 const HOST = new URL(DEMO).host;
 

@@ -47,22 +47,6 @@ export async function settled(el: Element, what: 'events' | 'empty' | 'error' = 
   );
 }
 
-/** Collects uncaught errors and unhandled rejections while a test runs. */
-export function watchUncaught(): { errors: unknown[]; stop: () => void } {
-  const errors: unknown[] = [];
-  const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop: () => {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
-
 /** Short timeouts so the timeout fault is quick to test. */
 MobilizonClient.defaults.timeout = 2_000;
 

