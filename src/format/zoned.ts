@@ -2,7 +2,8 @@
 // starts and ends (23 or 25 hours long on DST days), month grids. Loaded only by the day-based
 // views (agenda, month), day-bounded lists and the filters, never by the plain list. Leaf arithmetic:
 // the event planner (sources/) turns day bounds into instants with it.
-import { fromZonedTime } from 'date-fns-tz';
+// The subpath: the package's main entry pulls in all of date-fns for dev servers that load files one by one.
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 import { dateTimeFormat } from './intl.js';
 
 /** A local calendar day, "YYYY-MM-DD". */
