@@ -117,10 +117,15 @@ export function markSocket(req) {
  * Handles /api for one scope. `respond(status, headers, body)` adds CORS/security headers.
  * Faults apply to the first `knobs.faults` API requests of the scope.
  */
-export async function handleApi({ req, url, body, scope, knobs, schemaFor, contextFor, respond }) {
+export async function handleApi({ req, url, body, scope, knobs, schemaFor, contextFor, respond, cut }) {
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   if (method !== 'GET' && method !== 'POST') {
     respond(404, { 'content-type': 'text/html; charset=utf-8' }, '<!DOCTYPE html><title>Not Found</title><h1>Not Found</h1>');
+    return;
+  }
+  // get=refuse: a reverse proxy before the instance that lets only POST through to /api.
+  if (knobs.refuseGet && method === 'GET') {
+    respond(405, { 'content-type': 'text/html; charset=utf-8', allow: 'POST' }, '<!DOCTYPE html><title>405 Not Allowed</title><h1>405 Not Allowed</h1>');
     return;
   }
   const parsed = readApiParams(method, url, req.headers['content-type'], body);
@@ -131,9 +136,11 @@ export async function handleApi({ req, url, body, scope, knobs, schemaFor, conte
     req.socket.destroy();
     return;
   }
-  const index = scope.countApi(operationNames(items));
+  const names = operationNames(items);
+  const index = scope.countApi(names, knobs.faultOperation);
   if (knobs.latency > 0) await sleep(knobs.latency);
-  const faulty = knobs.fault && index < knobs.faults;
+  // op=<Operation>: only that operation's requests fail (the first `faults` of them).
+  const faulty = knobs.fault && (!knobs.faultOperation || names.includes(knobs.faultOperation)) && index < knobs.faults;
   if (faulty && knobs.fault === 'refused') {
     req.socket.destroy();
     return;
@@ -172,7 +179,14 @@ export async function handleApi({ req, url, body, scope, knobs, schemaFor, conte
   const results = [];
   for (const item of items) results.push(await runGraphQL(item, { method, schema, context: contextFor() }));
   const status = parsed.batch ? 200 : results[0].status;
-  let text = JSON.stringify(parsed.batch ? results.map((r) => r.body) : results[0].body);
+  const bodies = parsed.batch ? results.map((r) => r.body) : results[0].body;
+  // drift: valid JSON of another shape (lists without `elements`, events without `beginsOn`).
+  let text = faulty && knobs.fault === 'drift' ? JSON.stringify(bodies, (key, value) => (key === 'elements' ? null : key === 'beginsOn' ? undefined : value)) : JSON.stringify(bodies);
   if (faulty && knobs.fault === 'malformed') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+  if (faulty && knobs.fault === 'lost') {
+    // The operation ran (a join is recorded); its answer is cut off after the status line and a few bytes.
+    cut(status, { 'content-type': JSON_TYPE }, text.slice(0, 8));
+    return;
+  }
   respond(status, { 'content-type': JSON_TYPE, 'cache-control': 'max-age=0, private, must-revalidate' }, text);
 }

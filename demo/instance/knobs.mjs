@@ -2,7 +2,7 @@
 // so parallel browser tests each get their own little instance.
 
 export const VERSIONS = ['5.1.3', '5.0.1', '4.0.2', '3.2.0'];
-export const FAULTS = ['refused', 'timeout', 'http500', 'graphql', 'malformed'];
+export const FAULTS = ['refused', 'timeout', 'http500', 'graphql', 'malformed', 'lost', 'drift'];
 
 /**
  * Parses "id=t17,latency=200,fault=http500,faults=1,version=5.0.1". Unknown keys are kept in the
@@ -45,6 +45,15 @@ export function parseKnobs(text, defaults = {}) {
         break;
       case 'ics':
         knobs.ics = value === 'rfc' ? 'rfc' : 'mobilizon';
+        break;
+      case 'feed':
+        knobs.feedHang = value === 'hang';
+        break;
+      case 'get':
+        knobs.refuseGet = value === 'refuse';
+        break;
+      case 'op':
+        if (/^\w+$/.test(value)) knobs.faultOperation = value;
         break;
       default:
         break;
@@ -98,8 +107,10 @@ export class Scope {
     if (this.requests.length < MAX_LOGGED_REQUESTS) this.requests.push({ method, path, operationName: operationName ?? null });
   }
 
-  countApi(operationNames) {
-    const index = this.api++;
+  /** Counts an /api request; returns its index among the scope's requests (or among those of `only`). */
+  countApi(operationNames, only) {
+    const index = only ? (this.operations[only] ?? 0) : this.api;
+    this.api++;
     for (const name of operationNames) this.operations[name] = (this.operations[name] ?? 0) + 1;
     return index;
   }

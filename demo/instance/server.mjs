@@ -135,6 +135,12 @@ export async function startDemoInstance({ port = 0, host = '127.0.0.1', now, lat
         schemaFor,
         contextFor: () => ({ ...ctx, now: clock() }),
         respond: (status, headers, text) => send(status, routed(headers), text),
+        // The head and the first bytes of an answer, then the connection drops (fault=lost).
+        cut: (status, headers, text) => {
+          res.writeHead(status, Object.fromEntries(Object.entries(routed(headers)).map(([k, v]) => [k, headerValue(v)])));
+          res.write(text);
+          setTimeout(() => req.socket.destroy(), 20);
+        },
       });
     }
     scope.record(method, path, null);
@@ -145,6 +151,13 @@ export async function startDemoInstance({ port = 0, host = '127.0.0.1', now, lat
     }
     if (method === 'GET' || method === 'HEAD') {
       const feed = feedResponse(ctx, path);
+      if (feed && knobs.feedHang) {
+        // feed=hang: the scope's feeds never answer (the socket is let go when the client leaves).
+        const timer = setTimeout(() => req.socket.destroy(), 120_000);
+        timer.unref?.();
+        req.socket.on('close', () => clearTimeout(timer));
+        return;
+      }
       if (feed) return send(feed.status, routed({ 'cache-control': 'max-age=0, private, must-revalidate', ...browserPipelineHeaders(), ...feed.headers }), feed.body);
     }
     if (method === 'GET' || method === 'HEAD' || method === 'POST') {

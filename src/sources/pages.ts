@@ -15,6 +15,10 @@ export interface FeedFailure {
 /** A page of a list, with the feeds that failed beside it (shown above the events of the others). */
 export interface EventListResult extends EventPage {
   feedErrors: FeedFailure[];
+  /** Feeds still loading: the list is shown without them, and settles when they have answered (or failed). */
+  pending?: Promise<void>;
+  /** A window with more events than this shows only this many (the first in start order); `total` is the true count. */
+  ceiling?: number;
 }
 
 /** True when the instance's part of a list needs more than Mobilizon's plain lists give. */

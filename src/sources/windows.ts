@@ -8,7 +8,7 @@ import type { EventModel, EventPage } from '../model/event.js';
 import { byStart, matchesFilters, type EventFilters } from '../model/filter.js';
 import { parseNear } from '../model/geohash.js';
 import { ConfigurationError } from '../model/configuration-error.js';
-import { periodBounds, type EventListQuery } from '../model/query.js';
+import { MAX_LIMIT, PROXY_LIMIT, periodBounds, type EventListQuery } from '../model/query.js';
 import { safeUrl } from '../model/url.js';
 import { mergeSources, pagesOf, type PageFetcher } from './merge.js';
 import type { MobilizonClient } from './mobilizon/client.js';
@@ -16,12 +16,16 @@ import { groupEvents } from './mobilizon/events.js';
 import { later, LONG_EVENT_MARGIN, searchEvents, searchVariables } from './mobilizon/search.js';
 import { needsSearch, plainPage, type EventListResult, type FeedFailure, type ListOptions } from './pages.js';
 
-/** At most this many events are read for one group list or one window (10 pages of 50: a
- * proxy such as the WordPress plugin's serves at most 50 a request). */
-const MAX_PAGES = 10;
-const PAGE = 50;
+/** At most this many events are read for one group list or one window (the month view says so
+ * when there are more). */
+export const WINDOW_CEILING = 2000;
+/** Mobilizon's largest page (it refuses 100); a proxy such as the WordPress plugin's serves 50. */
+const PAGE = MAX_LIMIT;
 /** Events of other zones can land on the month's first or last day: fetch this much around it. */
 const ZONE_MARGIN = 14 * 3600_000;
+/** How long the instance's events wait for feeds still loading, so fast feeds land in the first paint
+ * (no reshuffle) while a slow one never holds the list back. */
+const FEED_GRACE = 150;
 /** Recurring feed events are expanded this far from now when a list has no end date. */
 const YEAR = 366 * 86_400_000;
 
@@ -61,21 +65,47 @@ const fail = (error: Error): never => {
 export async function plannedEvents(client: MobilizonClient | null, query: EventListQuery, options: ListOptions): Promise<EventListResult> {
   const q = resolved(query);
   const { feeds } = q;
+  const window = q.month ? { ...q, period: 'all' as const } : q;
+  // Feeds and the instance are asked at once; a slow feed never holds the instance's events back.
+  const fromFeeds = feedEvents(feeds, window, options.signal);
   if (q.month) {
     // The month view shows every event of its weeks, not a page.
-    const all = { ...q, period: 'all' as const };
-    const [instance, fromFeeds] = await Promise.all([client ? everything(client, all, options) : [], feedEvents(feeds, all, options.signal)]);
-    const events = [...instance, ...fromFeeds.events].sort(byStart());
-    return { total: events.length, events, feedErrors: fromFeeds.feedErrors };
+    const instance = client ? await everything(client, window, options) : { events: [], total: 0 };
+    const feedPart = await settledFeeds(fromFeeds, !client);
+    const events = [...instance.events, ...feedPart.events].sort(byStart());
+    const capped = instance.events.length < instance.total;
+    return {
+      total: capped ? instance.total + feedPart.events.length : events.length,
+      events,
+      feedErrors: feedPart.feedErrors,
+      pending: feedPart.pending,
+      ceiling: capped ? WINDOW_CEILING : undefined,
+    };
   }
   if (feeds.length) {
-    const { events, feedErrors } = await feedEvents(feeds, q, options.signal);
-    const sources: PageFetcher[] = [pagesOf(events, q.limit)];
-    if (client) sources.push((page) => instancePage(client, { ...q, page }, options));
-    return { ...(await mergeSources(sources, q.page, q.limit, periodBounds(q).descending)), feedErrors };
+    const instance = client ? instancePage(client, q, options) : null;
+    if (instance) await instance;
+    const feedPart = await settledFeeds(fromFeeds, !client);
+    const sources: PageFetcher[] = [pagesOf(feedPart.events.sort(byStart(periodBounds(q).descending)), q.limit)];
+    if (client) sources.push((page) => (page === q.page && instance ? instance : instancePage(client, { ...q, page }, options)));
+    return { ...(await mergeSources(sources, q.page, q.limit, periodBounds(q).descending)), feedErrors: feedPart.feedErrors, pending: feedPart.pending };
   }
+  fromFeeds.catch(() => {});
   if (!client) return { total: 0, events: [], feedErrors: [] };
   return { ...(await instancePage(client, q, options)), feedErrors: [] };
+}
+
+/**
+ * The feeds that have answered by now (all of them when `wait`, for a list of feeds alone); those
+ * still loading are left for later (`pending`), the list shows without them meanwhile.
+ */
+async function settledFeeds(
+  all: Promise<FeedResults>,
+  wait: boolean,
+): Promise<{ events: EventModel[]; feedErrors: FeedFailure[]; pending?: Promise<void> }> {
+  const results = wait ? await all : await Promise.race([all, new Promise<null>((resolve) => setTimeout(() => resolve(null), FEED_GRACE))]);
+  if (results) return { events: results.flatMap((r) => r.events), feedErrors: results.flatMap((r) => r.error) };
+  return { events: [], feedErrors: [], pending: all.then(() => undefined, () => undefined) };
 }
 
 /** One page of the instance's part: plain when Mobilizon's lists answer it, else searched or filtered here. */
@@ -88,8 +118,8 @@ async function instancePage(client: MobilizonClient, q: EventListQuery, options:
     const events = page.events.filter((e) => !bounds.before || e.startTime < bounds.before);
     return { total: page.total - (page.events.length - events.length), events };
   }
-  const events = await everything(client, q, options);
-  return { total: events.length, events: events.slice((q.page - 1) * q.limit, q.page * q.limit) };
+  const { events, total } = await everything(client, q, options);
+  return { total, events: events.slice((q.page - 1) * q.limit, q.page * q.limit) };
 }
 
 const filtersOf = (q: EventListQuery, bounds: { after?: string; before?: string }): EventFilters => ({
@@ -99,12 +129,19 @@ const filtersOf = (q: EventListQuery, bounds: { after?: string; before?: string 
   before: bounds.before,
 });
 
-/** Every event of the query's groups (or instance) within its bounds, filtered: for client-side paging and windows. */
-async function everything(client: MobilizonClient, q: EventListQuery, options: ListOptions): Promise<EventModel[]> {
+/**
+ * Every event of the query's groups (or instance) within its bounds, filtered, up to WINDOW_CEILING:
+ * for client-side paging and windows. Two waves: the first page, then all the others at once.
+ * `total` is how many the instance counts (more than `events` when the ceiling cut).
+ */
+async function everything(client: MobilizonClient, q: EventListQuery, options: ListOptions): Promise<{ events: EventModel[]; total: number }> {
   const bounds = periodBounds(q);
+  const size = client.endpoint ? PROXY_LIMIT : PAGE;
+  let counted = 0;
   const read = async (fetchPage: (page: number) => Promise<EventPage>) => {
     const first = await fetchPage(1);
-    const pages = Math.min(MAX_PAGES, Math.ceil(first.total / PAGE));
+    counted += first.total;
+    const pages = Math.min(Math.ceil(WINDOW_CEILING / size), Math.ceil(first.total / size));
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)));
     return [first, ...rest].flatMap((p) => p.events);
   };
@@ -112,30 +149,52 @@ async function everything(client: MobilizonClient, q: EventListQuery, options: L
   const groupBounds = { ...bounds, before: bounds.before && later(bounds.before, LONG_EVENT_MARGIN) };
   const lists =
     q.groups.length === 0
-      ? [await read((page) => searchEvents(client, { ...searchVariables(q, bounds), page, limit: PAGE }, options))]
-      : await Promise.all(q.groups.map((group) => read((page) => groupEvents(client, group, groupBounds, page, PAGE, options))));
+      ? [await read((page) => searchEvents(client, { ...searchVariables(q, bounds), page, limit: size }, options))]
+      : await Promise.all(q.groups.map((group) => read((page) => groupEvents(client, group, groupBounds, page, size, options))));
   const filters = filtersOf(q, bounds);
   const seen = new Set<string>();
-  return lists
-    .flat()
-    .filter((e) => !seen.has(e.uuid) && seen.add(e.uuid) && matchesFilters(e, filters))
-    .sort(byStart(bounds.descending));
+  const fetched = lists.flat();
+  const events = fetched.filter((e) => !seen.has(e.uuid) && seen.add(e.uuid) && matchesFilters(e, filters)).sort(byStart(bounds.descending));
+  // Cut by the ceiling: the instance counts more than was read (the rest of the count is unfiltered).
+  const total = counted > fetched.length ? events.length + (counted - fetched.length) : events.length;
+  return { events: events.slice(0, WINDOW_CEILING), total };
 }
 
-/** Every feed's events within the query's dates, filtered like the instance's. */
-async function feedEvents(feeds: string[], q: EventListQuery, signal?: AbortSignal): Promise<{ events: EventModel[]; feedErrors: FeedFailure[] }> {
-  if (!feeds.length) return { events: [], feedErrors: [] };
-  const { loadIcsEvents } = await import('./ics/feed.js');
-  const bounds = periodBounds(q);
-  const now = Date.now();
-  const window = { start: new Date(bounds.after ?? now - YEAR), end: new Date(bounds.before ?? now + YEAR) };
-  const results = await Promise.allSettled(feeds.map((url) => loadIcsEvents(url, window, { signal })));
-  const filters = filtersOf(q, bounds);
-  const events: EventModel[] = [];
-  const feedErrors: FeedFailure[] = [];
-  results.forEach((result, i) => {
-    if (result.status === 'fulfilled') events.push(...result.value.filter((e) => matchesFilters(e, filters)));
-    else feedErrors.push({ url: feeds[i], error: result.reason });
-  });
-  return { events: events.sort(byStart(bounds.descending)), feedErrors };
+type FeedResults = Array<{ events: EventModel[]; error: FeedFailure[] }>;
+
+/** Feeds read lately, by URL and window: the list that showed without a slow feed reloads from here. */
+const feedMemo = new Map<string, { time: number; events: Promise<EventModel[]> }>();
+const FEED_FRESH = 60_000;
+
+function readFeed(url: string, window: { start: Date; end: Date }): Promise<EventModel[]> {
+  const key = `${url} ${window.start.toISOString()} ${window.end.toISOString()}`;
+  const hit = feedMemo.get(key);
+  if (hit && Date.now() - hit.time < FEED_FRESH) return hit.events;
+  for (const [old, entry] of feedMemo) if (Date.now() - entry.time >= FEED_FRESH) feedMemo.delete(old);
+  // Not tied to one list's signal: another list (or the same one, reloading) may wait for it too.
+  const events = import('./ics/feed.js').then(({ loadIcsEvents }) => loadIcsEvents(url, window));
+  // Kept a minute, failures too: the list that showed without this feed reloads once it settles,
+  // and must then find its answer (or its notice), not start it again.
+  feedMemo.set(key, { time: Date.now(), events });
+  events.catch(() => {});
+  return events;
 }
+
+/** Every feed's events within the query's dates, filtered like the instance's, each feed apart. */
+async function feedEvents(feeds: string[], q: EventListQuery, signal?: AbortSignal): Promise<FeedResults> {
+  if (!feeds.length) return [];
+  const bounds = periodBounds(q);
+  const now = nowToTheMinuteMs();
+  const window = { start: new Date(bounds.after ?? now - YEAR), end: new Date(bounds.before ?? now + YEAR) };
+  const filters = filtersOf(q, bounds);
+  const results = await Promise.allSettled(feeds.map((url) => readFeed(url, window)));
+  if (signal?.aborted) return [];
+  return results.map((result, i) =>
+    result.status === 'fulfilled'
+      ? { events: result.value.filter((e) => matchesFilters(e, filters)).sort(byStart(bounds.descending)), error: [] }
+      : { events: [], error: [{ url: feeds[i], error: result.reason }] },
+  );
+}
+
+/** Now to the minute, so a list reloading within the minute reads the same window of a feed. */
+const nowToTheMinuteMs = () => Math.floor(Date.now() / 60_000) * 60_000;

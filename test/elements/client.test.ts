@@ -64,23 +64,52 @@ describe('MobilizonClient', () => {
     }
   });
 
-  it('sends no credentials and no custom headers (Mobilizon’s CORS)', async () => {
-    const calls: RequestInit[] = [];
+  /** Runs `read` with window.fetch recorded: each call's URL and options. */
+  async function recorded(read: () => Promise<unknown>): Promise<Array<{ url: string; init: RequestInit }>> {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
     const original = window.fetch;
     window.fetch = (input, init) => {
-      calls.push(init ?? {});
+      calls.push({ url: String(input), init: init ?? {} });
       return original(input, init);
     };
     try {
-      const { url } = scoped();
-      await listEvents(MobilizonClient.for(url), { groups: ['velo_lyon'], period: 'upcoming', page: 1, limit: 1 });
+      await read();
     } finally {
       window.fetch = original;
     }
+    return calls;
+  }
+
+  it('reads as GET with no header and no credentials: a CORS simple request, no preflight', async () => {
+    const { url, scope } = scoped();
+    const calls = await recorded(() => listEvents(MobilizonClient.for(url), { groups: ['velo_lyon'], period: 'upcoming', page: 1, limit: 1 }));
     expect(calls).to.have.length(1);
-    expect(calls[0].credentials).to.equal('omit');
-    expect(calls[0].method).to.equal('POST');
-    expect(Object.keys(calls[0].headers as Record<string, string>)).to.deep.equal(['Content-Type']);
+    expect(calls[0].init.method).to.equal('GET');
+    expect(calls[0].init.credentials).to.equal('omit');
+    expect(calls[0].init.headers).to.equal(undefined);
+    const query = new URL(calls[0].url).searchParams;
+    expect(query.get('operationName')).to.equal('GroupEvents');
+    expect(JSON.parse(query.get('variables')!)).to.include({ name: 'velo_lyon', limit: 1 });
+    const seen = await stats(scope);
+    expect(seen.requests.map((r) => r.method)).to.deep.equal(['GET']);
+  });
+
+  it('sends what would make too long a URL as POST JSON', async () => {
+    const { url, scope } = scoped();
+    const term = 'vélo '.repeat(1500);
+    const calls = await recorded(() => listEvents(MobilizonClient.for(url), { groups: [], period: 'upcoming', page: 1, limit: 5, term }));
+    expect(calls.map((c) => c.init.method)).to.deep.equal(['POST']);
+    expect(Object.keys(calls[0].init.headers as Record<string, string>)).to.deep.equal(['Content-Type']);
+    expect((await stats(scope)).operations.SearchEvents).to.equal(1);
+  });
+
+  it('reads as POST from then on when the server refuses GET', async () => {
+    const { url, scope } = scoped('get=refuse');
+    const client = MobilizonClient.for(url);
+    const first = await listEvents(client, { groups: ['velo_lyon'], period: 'upcoming', page: 1, limit: 2 });
+    expect(first.events).to.have.length(2);
+    await listEvents(client, { groups: ['velo_lyon'], period: 'upcoming', page: 2, limit: 2 });
+    expect((await stats(scope)).requests.map((r) => r.method)).to.deep.equal(['GET', 'POST', 'POST']);
   });
 });
 

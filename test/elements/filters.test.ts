@@ -168,8 +168,8 @@ describe('iCal feeds', () => {
       html`<mobilizon-events instance=${DEMO} group="berliner_chor" ics="${DEMO}/@tokyo_hikers/feed/ics" limit="40" locale="en"></mobilizon-events>`,
     );
     await settled(el);
-    const titles = texts(el, '.title');
-    expect(titles.some((t) => /Yoyogi|Fuji|Takao/.test(t))).to.equal(true);
+    // The feed's events join the instance's as soon as the feed has answered.
+    await waitUntil(() => texts(el, '.title').some((t) => /Yoyogi|Fuji|Takao/.test(t)), 'the feed’s events', { timeout: 10_000 });
     const starts = [...el.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime')!);
     expect([...starts].sort()).to.deep.equal(starts);
   });

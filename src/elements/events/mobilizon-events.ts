@@ -31,6 +31,8 @@ interface Shown {
   events: EventModel[];
   /** Feeds that failed, in words, shown above the events of the others. */
   feedNotices: string[];
+  /** The window held more events than are shown (see sources/windows.ts WINDOW_CEILING). */
+  ceiling?: number;
 }
 
 /**
@@ -79,6 +81,13 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     css`
       [aria-busy='true'] > * {
         opacity: 0.55;
+      }
+      .notice {
+        margin: 0 0 0.75em;
+        padding: 0.5em 0.75em;
+        border-inline-start: 3px solid var(--_warning);
+        background: var(--_surface-alt);
+        font-size: 0.9em;
       }
     `,
   ];
@@ -172,7 +181,11 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     // The view's code and words load while the events are requested, not after.
     const [result] = await Promise.all([loadEvents(client, query, options), this.useView(attributes.view || 'list')]);
     const feedNotices = result.feedErrors.length ? await this.describeFeeds(result.feedErrors) : [];
-    return { total: result.total, events: result.events, feedNotices };
+    // Feeds still loading: shown without them now, reloaded (from what they answered) once they settle.
+    void result.pending?.then(() => {
+      if (!signal.aborted) void this.loader.run();
+    });
+    return { total: result.total, events: result.events, feedNotices, ceiling: result.ceiling };
   }
 
   /** Feeds that failed, in words, each also announced as `mobilizon-error`. */
@@ -298,7 +311,8 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     const mine = viewerZone();
     const offerSwitch = super.zoneMode === 'event' && shown.events.some((e) => e.display.showStartTime && displayZone(e, 'event') !== mine);
     if (offerSwitch && !this.zoneSwitch) void this.useZoneSwitch();
-    const above = html`${shown.feedNotices.map((n) => html`<p class="notice" part="notice">${n}</p>`)}${offerSwitch && this.zoneSwitch && i18n.has('views')
+    const notices = shown.ceiling && i18n.has('views') ? [...shown.feedNotices, i18n.t('windowCeiling', { count: shown.ceiling, total: shown.total })] : shown.feedNotices;
+    const above = html`${notices.map((n) => html`<p class="notice" part="notice">${n}</p>`)}${offerSwitch && this.zoneSwitch && i18n.has('views')
       ? html`<div class="tools">${this.zoneSwitch.render(i18n)}</div>`
       : nothing}`;
     if (!shown.events.length && this.page === 1 && view !== 'month') {

@@ -208,6 +208,8 @@ export class MobilizonRegistration extends MobilizonElement<'registration'> {
   private ui: Ui = fresh();
   /** Set synchronously on submit: a second click before the re-render never sends twice. */
   private busy = false;
+  /** The address of the last join whose answer never came: the instance may have registered it. */
+  private unanswered?: string;
 
   private readonly loader = new Loader(
     this,
@@ -461,10 +463,24 @@ export class MobilizonRegistration extends MobilizonElement<'registration'> {
           date: new Date().toISOString(),
         });
       }
+      this.unanswered = undefined;
       this.emit('mobilizon-registered', { uuid: loaded.event.uuid, role: participation.role });
       // The element may show another event by now: say nothing about this one there.
       if (this.loaded === loaded) await this.finish({ role: participation.role, email }, host);
     } catch (error) {
+      const kind = participationFailure(error);
+      if (kind === 'already' && this.unanswered === email) {
+        // The first try went through but its answer was lost: the visitor is registered (without a
+        // cancellation token here; the e-mail has the link).
+        this.unanswered = undefined;
+        const confirm = loaded.config.anonymous?.participation?.validation?.email?.confirmationRequired !== false;
+        const role = loaded.rule.open && loaded.rule.restricted ? 'NOT_APPROVED' : confirm ? 'NOT_CONFIRMED' : 'PARTICIPANT';
+        this.emit('mobilizon-registered', { uuid: loaded.event.uuid, role });
+        if (this.loaded === loaded) await this.finish({ role, email }, host);
+        return;
+      }
+      // No answer, or one that cannot be read: the instance may have registered this address.
+      if (error instanceof MobilizonError && error.code !== 'graphql') this.unanswered = email;
       if (this.loaded === loaded) await this.fail(error, 'join', host);
     } finally {
       this.busy = false;

@@ -41,7 +41,7 @@ export async function describeError(error: unknown, locale: string, instance: st
       if (code === 'events_max_limit_reached') return say('errorLimitReached');
       return say('errorGraphql', { message: error.message.split('\n')[0] });
     default:
-      return say('errorInvalid');
+      return say(error.details.drift ? 'errorUnexpected' : 'errorInvalid');
   }
 }
 
@@ -58,7 +58,15 @@ export async function describeFeedError(failure: { url: string; error: unknown }
     // keep the text as given
   }
   const key: ErrorKey =
-    error?.code === 'http' ? 'errorFeedHttp' : error?.code === 'not-ics' ? 'errorFeedNotIcs' : error?.code === 'malformed' ? 'errorFeedMalformed' : 'errorFeedNetwork';
+    error?.code === 'http'
+      ? 'errorFeedHttp'
+      : error?.code === 'not-ics'
+        ? 'errorFeedNotIcs'
+        : error?.code === 'malformed'
+          ? 'errorFeedMalformed'
+          : error?.code === 'timeout'
+            ? 'errorFeedTimeout'
+            : 'errorFeedNetwork';
   return {
     code: `feed-${error?.code ?? 'network'}`,
     message: t.t(key, { feed, status: String(error?.details?.status ?? '?') }),
@@ -83,12 +91,5 @@ export const styles = css`
   }
   .error p {
     margin: 0 0 0.5em;
-  }
-  .notice {
-    margin: 0 0 0.75em;
-    padding: 0.5em 0.75em;
-    border-inline-start: 3px solid var(--_warning);
-    background: var(--_surface-alt);
-    font-size: 0.9em;
   }
 `;

@@ -16,6 +16,7 @@ export class Loader<T, A extends readonly unknown[]> implements ReactiveControll
   /** Settles when the latest load has. */
   done: Promise<void> = Promise.resolve();
   private key = '';
+  private connected = false;
   private controller?: AbortController;
   private last?: T;
 
@@ -28,7 +29,15 @@ export class Loader<T, A extends readonly unknown[]> implements ReactiveControll
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.connected = true;
+    // Back in the page after leaving it: load again (what was loading then was cancelled).
+    if (!this.key) this.host.requestUpdate();
+  }
+
   hostUpdate(): void {
+    // A removed element may still update (its words arriving): it asks for nothing then.
+    if (!this.connected) return;
     const args = this.args();
     const key = JSON.stringify(args);
     if (key !== this.key) {
@@ -38,6 +47,7 @@ export class Loader<T, A extends readonly unknown[]> implements ReactiveControll
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.controller?.abort();
     this.key = '';
   }

@@ -9,6 +9,7 @@ export { MAX_OCCURRENCES } from './events.js';
 /** Why a feed could not be shown. Elements turn the code into words. */
 export type IcsErrorCode =
   | 'network'   // no answer: offline, refused, DNS — or a feed on another site without CORS headers
+  | 'timeout'   // no answer in time (feedDefaults.timeout)
   | 'http'      // an HTTP status other than 2xx (details.status)
   | 'not-ics'   // an answer that is not iCalendar (a login page, an HTML error page…)
   | 'malformed' // iCalendar that cannot be read
@@ -24,6 +25,11 @@ export class IcsError extends Error {
     super(message);
   }
 }
+
+export const feedDefaults = {
+  /** A feed that has not answered by then is given up (its list shows without it, with a notice). */
+  timeout: 20_000,
+};
 
 export interface IcsWindow {
   start: Date;
@@ -123,16 +129,21 @@ export async function loadIcsEvents(
   const aborted = () => new IcsError('aborted', 'The feed request was cancelled.', details);
   if (signal?.aborted) throw aborted();
   const request = options.fetch ?? fetch;
+  const timer = AbortSignal.timeout(feedDefaults.timeout);
   let text: string;
   try {
-    const response = await request(url.trim().replace(/^webcals?:\/\//i, 'https://'), { credentials: 'omit', signal });
+    const response = await request(url.trim().replace(/^webcals?:\/\//i, 'https://'), {
+      credentials: 'omit',
+      signal: signal ? AbortSignal.any([signal, timer]) : timer,
+    });
     if (!response.ok) {
       throw new IcsError('http', `The feed answered with HTTP status ${response.status}.`, { url, status: response.status });
     }
     text = await bodyText(response);
   } catch (error) {
     if (error instanceof IcsError) throw error;
-    if (signal?.aborted || (error as Error)?.name === 'AbortError') throw aborted();
+    if (signal?.aborted) throw aborted();
+    if (timer.aborted) throw new IcsError('timeout', 'The feed did not answer in time.', details);
     // fetch rejects with a TypeError and nothing more for an unreachable server, and just the same
     // for a feed on another site that sends no Access-Control-Allow-Origin: the browser does not say which.
     throw new IcsError('network', 'The feed could not be reached.', details);

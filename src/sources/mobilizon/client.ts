@@ -1,10 +1,11 @@
 // One client per instance per page, shared by every element (and by two copies of the library on
-// one page, through a registry on globalThis). It dedupes identical requests in flight, caches
-// answers (memory + sessionStorage, stale-while-revalidate) and adapts documents to old versions.
+// one page, through a registry on globalThis). It dedupes identical requests in flight (and cancels
+// one when no caller waits for it any more), caches answers the mapper accepts (memory +
+// sessionStorage, stale-while-revalidate) and adapts documents to old versions.
 import { ResponseCache } from './cache.js';
 import { MobilizonError } from './errors.js';
 import { instanceHost, normalizeInstance } from './instance.js';
-import { postGraphQL } from './transport.js';
+import { sendGraphQL } from './transport.js';
 import type { RawConfig } from './types.js';
 
 export interface ClientOptions {
@@ -13,8 +14,8 @@ export interface ClientOptions {
 }
 
 export interface QueryOptions<T> {
-  /** Not used to cancel shared requests (others may wait for them, and they fill the cache);
-   * callers that leave simply ignore the answer. Kept for API symmetry with mutate(). */
+  /** The caller went away: its promise rejects at once, and the request is cancelled when no
+   * other caller waits for it. */
   signal?: AbortSignal;
   /** Called when a stale cached answer, returned at once, has been replaced by a newer one. */
   onRevalidate?: (value: T) => void;
@@ -27,6 +28,25 @@ const REGISTRY = Symbol.for('mobilizon-embed.clients');
 const OLDER = /^([0-4]|5\.0)\./;
 
 type Registry = Map<string, MobilizonClient>;
+
+/** A request in flight, shared by every caller of the same operation and variables. */
+interface Flight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  /** Callers that may still leave (those without a signal stay to the end). */
+  waiting: number;
+  forever: boolean;
+}
+
+/** The answer, mapped; an answer the mapper cannot read is the instance's fault, never ours to keep. */
+function mapped<R, T>(map: (raw: R) => T, raw: R, instance: string): T {
+  try {
+    return map(raw);
+  } catch (error) {
+    if (error instanceof MobilizonError && error.code !== 'invalid-response') throw error;
+    throw new MobilizonError('invalid-response', 'The instance answered in an unexpected way.', { instance, drift: true });
+  }
+}
 
 const operationName = (document: string): string => /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? 'Anonymous';
 
@@ -60,75 +80,126 @@ export class MobilizonClient {
 
   readonly host: string;
   private readonly cache = new ResponseCache();
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, Flight>();
   private version: string | null = null;
+  /** The server (or something before it) refused a read over GET: reads go as POST from then on. */
+  private postOnly = false;
 
   private constructor(
     readonly base: string,
     readonly endpoint: string | null,
   ) {
     this.host = instanceHost(base);
-    this.version = this.cache.get<RawConfig>(this.key('Config', {}))?.value?.version ?? null;
+    this.version = this.cache.get<{ config: RawConfig | null }>(this.key('Config', {}))?.value?.config?.version ?? null;
   }
 
   /** The instance's config, fetched at most once per page (and kept in sessionStorage). */
   async config(signal?: AbortSignal): Promise<RawConfig> {
     const { default: document } = await import('./operations/Config.graphql');
-    const data = await this.query<{ config: RawConfig | null }>(document, {}, { signal, freshFor: 3600_000 });
-    if (!data.config) throw new MobilizonError('invalid-response', 'The instance sent no configuration.', { instance: this.host });
-    this.version = data.config.version ?? this.version;
-    return data.config;
+    const config = await this.query(document, {}, {
+      signal,
+      freshFor: 3600_000,
+      map: (data: { config: RawConfig | null }) => {
+        if (!data.config || typeof data.config !== 'object') throw new MobilizonError('invalid-response', 'No configuration.');
+        return data.config;
+      },
+    });
+    this.version = config.version ?? this.version;
+    return config;
   }
 
-  /** Runs a query through the cache and the in-flight table. */
-  async query<T>(document: string, variables: Record<string, unknown>, options: QueryOptions<T> = {}): Promise<T> {
-    const name = operationName(document);
-    const key = this.key(name, variables);
-    const hit = this.cache.get<T>(key);
+  /**
+   * Runs a query through the cache and the in-flight table. `map` turns the answer into what the
+   * caller wants; an answer it cannot read is an `invalid-response` and is never cached.
+   */
+  async query<R, T = R>(document: string, variables: Record<string, unknown>, options: QueryOptions<T> & { map?: (raw: R) => T } = {}): Promise<T> {
+    const map = options.map ?? ((raw: R) => raw as unknown as T);
+    const key = this.key(operationName(document), variables);
+    const hit = this.cache.get<R>(key);
     const age = hit ? Date.now() - hit.time : Infinity;
-    if (hit && age < (options.freshFor ?? MobilizonClient.defaults.freshFor)) return hit.value;
     if (hit && age < MobilizonClient.defaults.staleFor) {
-      this.shared<T>(key, document, variables)
-        .then((fresh) => {
-          if (stableJson(fresh) !== stableJson(hit.value)) options.onRevalidate?.(fresh);
-        })
-        .catch(() => {
-          // Keep showing the stale answer; the next load tries again.
-        });
-      return hit.value;
+      let value: T | undefined;
+      try {
+        value = map(hit.value);
+      } catch {
+        // A cached answer this version cannot read: ask again.
+      }
+      if (value !== undefined && age < (options.freshFor ?? MobilizonClient.defaults.freshFor)) return value;
+      if (value !== undefined) {
+        this.shared<R, T>(key, document, variables, map)
+          .then((fresh) => {
+            if (stableJson(fresh) !== stableJson(value)) options.onRevalidate?.(fresh);
+          })
+          .catch(() => {
+            // Keep showing the stale answer; the next load tries again.
+          });
+        return value;
+      }
     }
-    return this.shared<T>(key, document, variables);
+    return this.shared<R, T>(key, document, variables, map, options.signal);
   }
 
-  /** Runs a mutation: never cached, never shared. */
-  mutate<T>(document: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-    return this.send<T>(document, variables, signal);
+  /** Runs a mutation: never cached, never shared, always POST. */
+  async mutate<T>(document: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+    return this.send<T>(document, variables, signal, false);
   }
 
   private key(name: string, variables: Record<string, unknown>): string {
     return `${this.base} ${this.endpoint ?? ''} ${name} ${stableJson(variables)}`;
   }
 
-  /** The request for `key` in flight, or a new one; its answer goes to the cache. */
-  private shared<T>(key: string, document: string, variables: Record<string, unknown>): Promise<T> {
-    let promise = this.inflight.get(key) as Promise<T> | undefined;
-    if (!promise) {
-      promise = this.send<T>(document, variables).then((value) => {
-        this.cache.set(key, value);
+  /**
+   * The request for `key` in flight, or a new one; its answer, once mapped, goes to the cache. A
+   * caller whose signal aborts is answered at once; the request itself stops when nobody waits.
+   */
+  private shared<R, T>(key: string, document: string, variables: Record<string, unknown>, map: (raw: R) => T, signal?: AbortSignal): Promise<T> {
+    let flight = this.inflight.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const promise = this.send<R>(document, variables, controller.signal).then((raw) => {
+        const value = mapped(map, raw, this.host);
+        this.cache.set(key, raw);
         return value;
       });
-      const forget = () => this.inflight.delete(key);
+      const created: Flight = { promise, controller, waiting: 0, forever: false };
+      const forget = () => this.inflight.get(key) === created && this.inflight.delete(key);
       promise.then(forget, forget);
-      this.inflight.set(key, promise);
+      this.inflight.set(key, (flight = created));
     }
-    return promise;
+    const own = flight;
+    if (!signal) {
+      own.forever = true;
+      return own.promise as Promise<T>;
+    }
+    if (signal.aborted) return Promise.reject(new MobilizonError('aborted', 'Cancelled.', { instance: this.host }));
+    own.waiting++;
+    return new Promise<T>((resolve, reject) => {
+      const leave = () => {
+        reject(new MobilizonError('aborted', 'Cancelled.', { instance: this.host }));
+        if (--own.waiting === 0 && !own.forever) {
+          own.controller.abort();
+          if (this.inflight.get(key) === own) this.inflight.delete(key);
+        }
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      (own.promise as Promise<T>).then(
+        (value) => {
+          signal.removeEventListener('abort', leave);
+          resolve(value);
+        },
+        (error) => {
+          signal.removeEventListener('abort', leave);
+          reject(error);
+        },
+      );
+    });
   }
 
   /**
    * Sends one operation. Documents are written for the newest Mobilizon; for an older server (known
    * from its config, or learnt from a schema error) they are adapted by a module loaded only then.
    */
-  private async send<T>(document: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  private async send<T>(document: string, variables: Record<string, unknown>, signal?: AbortSignal, read = true): Promise<T> {
     const name = operationName(document);
     const attempt = async (version: string | null) => {
       let query = document;
@@ -139,12 +210,18 @@ export class MobilizonClient {
         vars = adapt.adaptVariables(variables, version);
       }
       const payload = this.endpoint ? { operationName: name, variables: vars } : { operationName: name, query, variables: vars };
-      const result = await postGraphQL<T>(this.endpoint ?? `${this.base}/api`, payload, {
-        signal,
-        timeout: MobilizonClient.defaults.timeout,
-        instance: this.host,
-      });
-      return result.data;
+      const url = this.endpoint ?? `${this.base}/api`;
+      const options = { signal, timeout: MobilizonClient.defaults.timeout, instance: this.host };
+      // Reads to the instance itself go as GET (no preflight); the proxy is on the page's own origin.
+      const get = read && !this.endpoint && !this.postOnly;
+      try {
+        return (await sendGraphQL<T>(url, payload, { ...options, get })).data;
+      } catch (error) {
+        // A server (or a proxy before it) that refuses reads over GET: POST from now on.
+        if (!get || !(error instanceof MobilizonError) || error.code !== 'http' || ![400, 404, 405, 414].includes(error.details.status ?? 0)) throw error;
+        this.postOnly = true;
+        return (await sendGraphQL<T>(url, payload, options)).data;
+      }
     };
     const known = this.version;
     try {

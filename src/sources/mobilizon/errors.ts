@@ -12,7 +12,8 @@ export class MobilizonError extends Error {
   constructor(
     readonly code: MobilizonErrorCode,
     message: string,
-    readonly details: { status?: number; graphqlCode?: string; instance?: string; subject?: string } = {},
+    /** `drift`: JSON of another shape than Mobilizon's (a newer or changed server), not a broken answer. */
+    readonly details: { status?: number; graphqlCode?: string; instance?: string; subject?: string; drift?: boolean } = {},
   ) {
     super(message);
   }

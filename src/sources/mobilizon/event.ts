@@ -24,11 +24,15 @@ export async function getEvent(
   uuid: string,
   options: Pick<QueryOptions<unknown>, 'signal' | 'onRevalidate'> = {},
 ): Promise<EventModel> {
-  const data = await client.query<{ event: RawEvent | null }>(FetchEvent, { uuid }, options);
-  const event = data.event ? mapEvent(data.event, client.base) : null;
-  if (!event || event.source.kind !== 'mobilizon') {
-    throw new MobilizonError('graphql', 'Event not found', { graphqlCode: 'event_not_found', instance: client.host, subject: uuid });
-  }
-  event.source.details = mapDetails(data.event!);
-  return event;
+  return client.query(FetchEvent, { uuid }, {
+    ...options,
+    map: (data: { event: RawEvent | null }) => {
+      if (!data.event) throw new MobilizonError('graphql', 'Event not found', { graphqlCode: 'event_not_found', instance: client.host, subject: uuid });
+      // An event the instance sends but without what every event has: the answer drifted, the event exists.
+      const event = mapEvent(data.event, client.base);
+      if (!event || event.source.kind !== 'mobilizon') throw new MobilizonError('invalid-response', 'The event is not readable.', { instance: client.host });
+      event.source.details = mapDetails(data.event);
+      return event;
+    },
+  });
 }

@@ -13,8 +13,7 @@ export type ListOptions = Pick<QueryOptions<unknown>, 'signal' | 'onRevalidate'>
 
 /** One page of the instance's upcoming events (Mobilizon hides cancelled ones here). */
 export async function instanceEvents(client: MobilizonClient, page: number, limit: number, options: ListOptions = {}): Promise<EventPage> {
-  const data = await client.query<{ events: RawPage<RawEvent> | null }>(FetchEvents, { page, limit }, options);
-  return toPage(data.events, client.base);
+  return client.query(FetchEvents, { page, limit }, { ...options, map: (data: { events: RawPage<RawEvent> | null }) => toPage(data.events, client.base) });
 }
 
 /** One page of a group's events between bounds (Mobilizon 5.1 compares each event's end). */
@@ -27,7 +26,7 @@ export async function groupEvents(
   options: ListOptions = {},
 ): Promise<EventPage> {
   try {
-    const data = await client.query<{ group: { organizedEvents?: RawPage<RawEvent> | null } | null }>(
+    return await client.query(
       GroupEvents,
       {
         name,
@@ -38,10 +37,14 @@ export async function groupEvents(
         page,
         limit,
       },
-      options,
+      {
+        ...options,
+        map: (data: { group: { organizedEvents?: RawPage<RawEvent> | null } | null }) => {
+          if (!data.group) throw new MobilizonError('graphql', 'Group not found', { graphqlCode: 'group_not_found' });
+          return toPage(data.group.organizedEvents, client.base);
+        },
+      },
     );
-    if (!data.group) throw new MobilizonError('graphql', 'Group not found', { graphqlCode: 'group_not_found' });
-    return toPage(data.group.organizedEvents, client.base);
   } catch (error) {
     if (error instanceof MobilizonError) throw new MobilizonError(error.code, error.message, { ...error.details, subject: name });
     throw error;

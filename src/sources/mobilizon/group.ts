@@ -39,10 +39,15 @@ async function about<T>(client: MobilizonClient, handle: string, run: () => Prom
 export function getGroup(client: MobilizonClient, handle: string, options: Options = {}): Promise<Group> {
   const name = cleanHandle(handle);
   return about(client, name, async () => {
-    const data = await client.query<{ group: RawGroup | null }>(FetchGroup, { name }, options);
-    const group = data.group ? mapGroup(data.group, client) : null;
-    if (!group) throw notFound(client, name);
-    return group;
+    return client.query(FetchGroup, { name }, {
+      ...options,
+      map: (data: { group: RawGroup | null }) => {
+        if (!data.group) throw notFound(client, name);
+        const group = mapGroup(data.group, client);
+        if (!group) throw new MobilizonError('invalid-response', 'The group is not readable.', { instance: client.host });
+        return group;
+      },
+    });
   });
 }
 
@@ -50,16 +55,24 @@ export function getGroup(client: MobilizonClient, handle: string, options: Optio
 export function listPosts(client: MobilizonClient, handle: string, page: number, limit: number, options: Options = {}): Promise<PostPage> {
   const name = cleanHandle(handle);
   return about(client, name, async () => {
-    const data = await client.query<{ group: { posts?: RawPage<RawPost> | null } | null }>(GroupPosts, { name, page, limit }, options);
-    if (!data.group) throw notFound(client, name);
-    return toPostPage(data.group.posts, client.base);
+    return client.query(GroupPosts, { name, page, limit }, {
+      ...options,
+      map: (data: { group: { posts?: RawPage<RawPost> | null } | null }) => {
+        if (!data.group) throw notFound(client, name);
+        return toPostPage(data.group.posts, client.base);
+      },
+    });
   });
 }
 
 /** One post by slug (public or unlisted); `post_not_found` otherwise. */
 export async function getPost(client: MobilizonClient, slug: string, options: Options = {}): Promise<Post> {
-  const data = await client.query<{ post: RawPost | null }>(FetchPost, { slug }, options);
-  const post = data.post ? mapPost(data.post, client.base) : null;
-  if (!post) throw new MobilizonError('graphql', 'Post not found', { graphqlCode: 'post_not_found', instance: client.host, subject: slug });
-  return post;
+  return client.query(FetchPost, { slug }, {
+    ...options,
+    map: (data: { post: RawPost | null }) => {
+      const post = data.post ? mapPost(data.post, client.base) : null;
+      if (!post) throw new MobilizonError('graphql', 'Post not found', { graphqlCode: 'post_not_found', instance: client.host, subject: slug });
+      return post;
+    },
+  });
 }

@@ -129,6 +129,8 @@ export function toPage(raw: RawPage<RawEvent> | null | undefined, instance: stri
     throw new MobilizonError('invalid-response', 'The list of events is missing from the answer.');
   }
   const events = raw.elements.flatMap((e) => (e ? (mapEvent(e, instance) ?? []) : []));
+  // One odd entry is left out; a page where no entry has what every event has is an answer that drifted.
+  if (raw.elements.length && !events.length) throw new MobilizonError('invalid-response', 'No event of the list is readable.');
   return { total: typeof raw.total === 'number' ? raw.total : events.length, events };
 }
 

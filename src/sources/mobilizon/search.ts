@@ -57,6 +57,8 @@ export async function searchEvents(
   variables: SearchVariables,
   options: Pick<QueryOptions<unknown>, 'signal' | 'onRevalidate'> = {},
 ): Promise<EventPage> {
-  const data = await client.query<{ searchEvents: RawPage<RawEvent> | null }>(SearchEvents, variables as Record<string, unknown>, options);
-  return toPage(data.searchEvents, client.base);
+  return client.query(SearchEvents, variables as Record<string, unknown>, {
+    ...options,
+    map: (data: { searchEvents: RawPage<RawEvent> | null }) => toPage(data.searchEvents, client.base),
+  });
 }

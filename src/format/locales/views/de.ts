@@ -19,6 +19,7 @@ export const messages: Record<ViewKey, string | Plural> = {
   nextMonth: 'Nächster Monat',
   today: 'Heute',
   moreEvents: { one: '+{count} weiterer', other: '+{count} weitere' },
+  windowCeiling: 'Angezeigt werden die ersten {count} von {total} Veranstaltungen dieses Zeitraums.',
   eventsOn: 'Veranstaltungen am {date}',
   showLocalTimes: 'Uhrzeiten in meiner Zeitzone anzeigen ({zone})',
   showEventTimes: 'Uhrzeiten in der Zeitzone der jeweiligen Veranstaltung anzeigen',

@@ -17,6 +17,7 @@ export const messages = {
   nextMonth: 'Next month',
   today: 'Today',
   moreEvents: { one: '+{count} more', other: '+{count} more' },
+  windowCeiling: 'Showing the first {count} of {total} events of this period.',
   eventsOn: 'Events on {date}',
   showLocalTimes: 'Show times in my time zone ({zone})',
   showEventTimes: 'Show times in each event’s time zone',

@@ -19,6 +19,7 @@ export const messages: Record<ViewKey, string | Plural> = {
   nextMonth: 'Mois suivant',
   today: 'Aujourd’hui',
   moreEvents: { one: '+{count} autre', many: '+{count} autres', other: '+{count} autres' },
+  windowCeiling: 'Affichage des {count} premiers événements sur {total} pour cette période.',
   eventsOn: 'Événements du {date}',
   showLocalTimes: 'Afficher les heures de mon fuseau ({zone})',
   showEventTimes: 'Afficher les heures du fuseau de chaque événement',
