@@ -1,6 +1,7 @@
 // The one HTML sanitizer: Mobilizon's descriptions, group summaries and post bodies are untrusted.
 // DOMPurify loads with the first description shown; plain lists never pay for it.
 import type { Config } from 'dompurify';
+import { htmlPolicy, trustedHtml } from './trusted-html.js';
 
 const CONFIG: Config = {
   // Formatting only: no scripts, styles, frames, forms or media that load on their own.
@@ -12,10 +13,16 @@ const CONFIG: Config = {
   RETURN_DOM_FRAGMENT: true,
 };
 
+/** Pictures in remote HTML load from the web only: absolute http(s) addresses, no `data:` or `blob:`. */
+const WEB_IMAGE = /^https?:\/\//i;
+
 let purifier: Promise<typeof import('dompurify').default> | undefined;
 
 async function load() {
   const DOMPurify = (await import('dompurify')).default;
+  DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (node instanceof HTMLImageElement && data.attrName === 'src' && !WEB_IMAGE.test(data.attrValue.trim())) data.keepAttr = false;
+  });
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof HTMLAnchorElement) {
       // Links leave the widget for another site: new tab, no opener, no referrer.
@@ -23,6 +30,7 @@ async function load() {
       node.setAttribute('rel', 'noopener noreferrer nofollow');
     }
     if (node instanceof HTMLImageElement) {
+      if (!node.hasAttribute('src')) return node.remove(); // nothing to show but a broken-image icon
       node.setAttribute('loading', 'lazy');
       node.setAttribute('decoding', 'async');
       node.setAttribute('referrerpolicy', 'no-referrer');
@@ -34,11 +42,15 @@ async function load() {
 /** Safe DOM for untrusted HTML: formatting kept, anything that runs or escapes the widget removed. */
 export async function sanitizeHtml(html: string): Promise<DocumentFragment> {
   const DOMPurify = await (purifier ??= load());
-  return DOMPurify.sanitize(html, CONFIG) as unknown as DocumentFragment;
+  // Under Trusted Types, DOMPurify parses through our one policy instead of creating its own 'dompurify'.
+  const policy = htmlPolicy();
+  return DOMPurify.sanitize(html, policy ? { ...CONFIG, TRUSTED_TYPES_POLICY: policy as Config['TRUSTED_TYPES_POLICY'] } : CONFIG) as unknown as DocumentFragment;
 }
 
 /** The text of untrusted HTML (for iCal DESCRIPTION, excerpts), with paragraphs as line breaks. */
 export function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(html.replace(/<\/(p|h\d|li|div|blockquote)>|<br\s*\/?>/gi, '$&\n'), 'text/html');
+  // An inert document (no scripts run, no pictures load); a Trusted Types sink, hence the policy.
+  const marked = html.replace(/<\/(p|h\d|li|div|blockquote)>|<br\s*\/?>/gi, '$&\n');
+  const doc = new DOMParser().parseFromString(trustedHtml(marked), 'text/html');
   return (doc.body.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -33,7 +33,8 @@ describe('<mobilizon-event>', () => {
     const el = await fixture<MobilizonEvent>(html`<mobilizon-event instance=${DEMO} uuid=${ATELIER} registration="none"></mobilizon-event>`);
     await shown(el);
     const img = $<HTMLImageElement>(el, '.picture')!;
-    expect(img.getAttribute('style')).to.match(/aspect-ratio: \d+ \/ \d+/);
+    // Through CSSOM, not a style attribute (refused by a strict Content-Security-Policy).
+    expect(img.style.aspectRatio).to.match(/^\d+ \/ \d+$/);
     expect(img.hasAttribute('alt')).to.equal(true);
   });
 

@@ -7,6 +7,7 @@ import { instanceHost } from '../../sources/mobilizon/instance.js';
 import { MobilizonElement } from '../shared/base.js';
 import { ConfigurationError } from '../../model/configuration-error.js';
 import { resolveClient } from '../shared/client.js';
+import { cssProps } from '../shared/css-props.js';
 import { badgeStyles, renderBadges } from '../shared/event-list.js';
 import { Loader, renderLoad } from '../shared/loader.js';
 import { renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
@@ -224,8 +225,8 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
     const prices = details?.showPrice ? details.offers : [];
     return html`<article part="event" class=${event.status.toLowerCase()}>
       ${image
-        ? html`<img class="picture" part="picture" src=${image.url} alt=${image.name ?? ''} style="aspect-ratio: ${ratio}"
-            width=${image.width ?? 1600} height=${image.height ?? 900} />`
+        ? html`<img class="picture" part="picture" src=${image.url} alt=${image.name ?? ''} ${cssProps({ 'aspect-ratio': ratio })}
+            width=${image.width ?? 1600} height=${image.height ?? 900} decoding="async" referrerpolicy="no-referrer" />`
         : nothing}
       ${event.status !== 'CONFIRMED'
         ? html`<p class="status ${event.status.toLowerCase()}" role="note">${t(event.status === 'CANCELLED' ? 'cancelledNotice' : 'tentativeNotice')}</p>`
@@ -267,7 +268,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
         ${organiser
           ? html`<dt>${t('organiser')}</dt>
               <dd class="organiser">
-                ${organiser.icon ? html`<img src=${organiser.icon} alt="" width="40" height="40" loading="lazy" />` : nothing}
+                ${organiser.icon ? html`<img src=${organiser.icon} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
                 ${organiser.url ? html`<a href=${organiser.url} rel="noopener">${organiser.name}</a>` : organiser.name}
                 <span class="handle">@${organiser.handle.includes('@') ? organiser.handle : `${organiser.handle}@${host}`}</span>
               </dd>`

@@ -64,7 +64,7 @@ export class Details implements ReactiveController {
     return html`<dialog class="modal details" part="dialog" aria-labelledby="details-title" ${modal(true, close, this.from)}>
       ${event.image
         ? html`<img class="details-picture" part="picture" src=${event.image.url} alt=${event.image.name ?? ''}
-            width=${event.image.width ?? 1600} height=${event.image.height ?? 900} />`
+            width=${event.image.width ?? 1600} height=${event.image.height ?? 900} decoding="async" referrerpolicy="no-referrer" />`
         : nothing}
       <div class="dialog-body details-body">
         <h2 id="details-title" part="title">${event.name}</h2>

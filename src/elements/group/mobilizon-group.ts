@@ -360,12 +360,12 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
     return html`<div class="header" part="header">
         <div class="banner" part="banner">
           ${group.image
-            ? html`<img src=${group.image.url} alt="" width=${group.image.width ?? 1500} height=${group.image.height ?? 500} decoding="async" />`
+            ? html`<img src=${group.image.url} alt="" width=${group.image.width ?? 1500} height=${group.image.height ?? 500} decoding="async" referrerpolicy="no-referrer" />`
             : nothing}
         </div>
         <div class="identity">
           ${group.icon
-            ? html`<img class="avatar" part="avatar" src=${group.icon.url} alt=${t('avatarOf', { name: group.name })} width="72" height="72" />`
+            ? html`<img class="avatar" part="avatar" src=${group.icon.url} alt=${t('avatarOf', { name: group.name })} width="72" height="72" decoding="async" referrerpolicy="no-referrer" />`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...group.name][0]?.toUpperCase()}</span>`}
           <div class="names">
             <h2 part="title"><a href=${home} rel="noopener">${group.name}</a></h2>
@@ -404,7 +404,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
                   <p>${excerpt(post.content)}</p>
                 </div>
                 ${post.image
-                  ? html`<img class="picture" src=${post.image.url} alt="" loading="lazy" decoding="async" width=${post.image.width ?? 160} height=${post.image.height ?? 90} />`
+                  ? html`<img class="picture" src=${post.image.url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" width=${post.image.width ?? 160} height=${post.image.height ?? 90} />`
                   : nothing}
               </li>`,
             )}
@@ -435,7 +435,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
     const closed = () => (this.opened = undefined);
     return html`<dialog class="modal" part="dialog" aria-labelledby="post-title" ${modal(true, closed, this.openedFrom)}>
       ${post.image
-        ? html`<img src=${post.image.url} alt="" width=${post.image.width ?? 1600} height=${post.image.height ?? 900} />`
+        ? html`<img src=${post.image.url} alt="" width=${post.image.width ?? 1600} height=${post.image.height ?? 900} decoding="async" referrerpolicy="no-referrer" />`
         : nothing}
       <div class="dialog-body">
         <h2 id="post-title" part="title" tabindex="-1" autofocus>${post.name}</h2>

@@ -46,7 +46,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
       ${renderBadges(event, i18n, ctx.ownGroup)}
     </div>
     ${event.image
-      ? html`<img class="picture" part="picture" src=${event.image.url} alt="" loading="lazy" decoding="async"
+      ? html`<img class="picture" part="picture" src=${event.image.url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
           width=${event.image.width ?? 160} height=${event.image.height ?? 90} />`
       : nothing}
   </li>`;
