@@ -52,6 +52,9 @@ export function parseKnobs(text, defaults = {}) {
       case 'get':
         knobs.refuseGet = value === 'refuse';
         break;
+      case 'crowd':
+        if (/^\d+$/.test(value)) knobs.crowd = Number(value);
+        break;
       case 'op':
         if (/^\w+$/.test(value)) knobs.faultOperation = value;
         break;

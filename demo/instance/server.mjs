@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { handleApi, operationNames, readApiParams } from './api.mjs';
 import { feedResponse } from './feeds.mjs';
+import { makeCrowd } from './crowd.mjs';
 import { makeEmpty, makeHostile } from './hostile.mjs';
 import { browserPipelineHeaders, corsHeaders, headerValue, preflightHeaders, readBody, securityHeaders } from './http.mjs';
 import { requestLocale } from './i18n.mjs';
@@ -45,11 +46,12 @@ export async function startDemoInstance({ port = 0, host = '127.0.0.1', now, lat
   const clock = () => seedNow + (Date.now() - startedAt);
   const seed = buildSeed({ now: seedNow });
   const views = new Map();
-  const viewFor = ({ hostile, empty }) => {
-    const key = `${hostile}|${empty}`;
+  const viewFor = ({ hostile, empty, crowd = 0 }) => {
+    const key = `${hostile}|${empty}|${crowd}`;
     if (!views.has(key)) {
       let ds = seed;
       if (empty) ds = makeEmpty(ds);
+      if (crowd) ds = makeCrowd(ds, crowd, seedNow);
       if (hostile) ds = makeHostile(ds);
       views.set(key, new DataView(ds));
     }
