@@ -1,8 +1,8 @@
-// npm run build: the npm ESM build (dependencies external), the two script-tag builds at the
-// documented paths (dist/mobilizon-embed.js with lazy chunks, dist/mobilizon-embed.iife.js), type
+// npm run build: the npm ESM build (dependencies external), the two script-tag files at the
+// documented paths (dist/mobilizon-embed.js with lazy chunks, and the classic loader of it), type
 // declarations, and a size report per entry point checked against the budgets.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import { graphqlVite } from './graphql-plugin.mjs';
 import { litLiterals, UPFRONT } from './literals-plugin.mjs';
@@ -16,6 +16,7 @@ const entries = {
   registration: 'src/registration.ts',
 };
 const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, 'ical.js', /^date-fns/, 'dompurify'];
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = { configFile: false, logLevel: 'warn', plugins: [graphqlVite(), litLiterals()] };
 
 rmSync('dist', { recursive: true, force: true });
@@ -49,17 +50,15 @@ await build({
   },
 });
 
-// 3. Classic script for WordPress and old-style pages: one file, lazy parts inlined.
-await build({
-  ...common,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    sourcemap: true,
-    lib: { entry: 'src/index.ts', name: 'MobilizonEmbed', formats: ['iife'], fileName: () => 'mobilizon-embed.iife.js' },
-    rollupOptions: { output: { codeSplitting: false } },
-  },
-});
+// 3. Classic script for old-style pages: a loader of the module build beside it (dynamic import()
+// works from classic scripts), so such a page loads what a module page loads, and the library once
+// however many times it is pasted.
+writeFileSync(
+  'dist/mobilizon-embed.iife.js',
+  `/*! mobilizon-embed ${version}: a classic <script> that loads mobilizon-embed.js from beside it. AGPL-3.0-or-later */
+(function(){var s=document.currentScript;import(new URL("mobilizon-embed.js",s&&s.src||document.baseURI).href)})();
+`,
+);
 
 // 4. Type declarations for npm users.
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

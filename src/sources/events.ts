@@ -12,7 +12,9 @@ export type { EventListResult, FeedFailure, ListOptions } from './pages.js';
 export async function loadEvents(client: MobilizonClient | null, query: EventListQuery, options: ListOptions = {}): Promise<EventListResult> {
   const q = { ...query, limit: Math.min(Math.max(1, Math.floor(query.limit)), MAX_LIMIT), page: Math.max(1, Math.floor(query.page)) };
   if (client && isPlain(q)) return { ...(await plainPage(client, q, options)), feedErrors: [] };
-  return (await import('./windows.js')).plannedEvents(client, q, options);
+  // windows.js and the zone arithmetic it imports are fetched side by side: one round trip, not two.
+  const [windows] = await Promise.all([import('./windows.js'), q.days || q.month ? import('../format/zoned.js') : null]);
+  return windows.plannedEvents(client, q, options);
 }
 
 /** One page of a Mobilizon instance's (or its groups') events, for integrators. */

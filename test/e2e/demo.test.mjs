@@ -105,6 +105,15 @@ describe('the built script files', () => {
     const types = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
     server = createServer((req, res) => {
       const path = new URL(req.url, 'http://x').pathname;
+      if (path === '/one.html') {
+        const classic = new URL(req.url, 'http://x').searchParams.get('tag') === 'classic';
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(`<!doctype html><html lang="en"><body>
+          <mobilizon-events instance="${INSTANCE}" group="velo_lyon" limit="3"></mobilizon-events>
+          ${classic ? '<script src="/dist/mobilizon-embed.iife.js"></script>' : '<script type="module" src="/dist/mobilizon-embed.js"></script>'}
+        </body></html>`);
+        return;
+      }
       if (path === '/page.html') {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end(`<!doctype html><html lang="en"><body>
@@ -127,6 +136,26 @@ describe('the built script files', () => {
     origin = `http://127.0.0.1:${server.address().port}`;
   });
   after(() => server?.close());
+
+  /** The JavaScript bytes a page downloads until its list shows, by script tag. */
+  async function scriptBytes(tag) {
+    const page = await browser.newPage();
+    let bytes = 0;
+    page.on('response', async (response) => {
+      if (/\.js$/.test(new URL(response.url()).pathname)) bytes += (await response.body()).length;
+    });
+    await page.goto(`${origin}/one.html?tag=${tag}`);
+    await page.locator('mobilizon-events .event').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.close();
+    return bytes;
+  }
+
+  it('a page with the classic script downloads what a module page does (within 10 %)', async () => {
+    const module = await scriptBytes('module');
+    const classic = await scriptBytes('classic');
+    assert.ok(classic <= module * 1.1, `classic page ${classic} B, module page ${module} B`);
+  });
 
   it('can be loaded several times on one page (WordPress plus a pasted tag) without an error', async () => {
     const { page, errors } = await open(`${origin}/page.html`);

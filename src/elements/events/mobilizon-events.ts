@@ -19,11 +19,14 @@ import type { ZoneSwitch } from '../shared/zone-switch.js';
 /** Attributes that only narrow or widen the list: a change goes back to page 1. */
 const QUERY = ['instance', 'endpoint', 'group', 'period', 'limit', 'from', 'to', 'tags', 'category', 'type', 'term', 'near', 'radius', 'search', 'hideCancelled', 'ics'] as const;
 
-/** The lazy views; the list is built in. */
+/**
+ * The lazy views (the list is built in), each with what it imports fetched beside it: the browser
+ * would otherwise find those imports only once the view's own file has arrived, a round trip later.
+ */
 const VIEW_MODULES: Record<Exclude<ViewName, 'list'>, () => Promise<ViewModule>> = {
   grid: () => import('./views/grid.js'),
-  agenda: () => import('./views/agenda.js'),
-  month: () => import('./views/month.js'),
+  agenda: () => Promise.all([import('./views/agenda.js'), import('../../format/zoned.js')]).then(([view]) => view),
+  month: () => Promise.all([import('./views/month.js'), import('../../format/zoned.js'), import('../shared/dialog.js')]).then(([view]) => view),
 };
 
 interface Shown {
