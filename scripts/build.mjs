@@ -15,7 +15,7 @@ const entries = {
   group: 'src/group.ts',
   registration: 'src/registration.ts',
 };
-const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, 'ical.js', /^date-fns/, 'dompurify'];
+const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, 'ical.js', 'dompurify'];
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = { configFile: false, logLevel: 'warn', plugins: [graphqlVite(), litLiterals()] };
 

@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import type { Actor, EventModel, Place } from '../model/event.js';
 import { placeOf } from '../model/event.js';
 import { dateTimeFormat } from './intl.js';
+import { offsetAt } from './zoned.js';
 import { htmlToText } from './sanitize.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -70,17 +71,6 @@ function location(event: EventModel): string {
 const degrees = (value: number): number => Number(value.toFixed(6));
 
 // ------------------------------------------------------------------ time zones
-
-const offsetFormat = (zone: string): Intl.DateTimeFormat => dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-
-/** The zone's offset from UTC at an instant (wall clock minus UTC), in ms, from Intl's "GMT+05:30". */
-function offsetAt(zone: string, instant: number): number {
-  const name = offsetFormat(zone).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const match = /([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(name);
-  if (!match) return 0; // "GMT"
-  const seconds = (Number(match[2]) * 60 + Number(match[3] ?? 0)) * 60 + Number(match[4] ?? 0);
-  return (match[1] === '-' ? -seconds : seconds) * SECOND;
-}
 
 /**
  * The name to write as TZID for an IANA zone this browser knows, or null: unknown, not an IANA-shaped

@@ -1,10 +1,14 @@
-// Calendar arithmetic in a given IANA zone: which local day an instant falls on, when a local day
-// starts and ends (23 or 25 hours long on DST days), month grids. Loaded only by the day-based
-// views (agenda, month), day-bounded lists and the filters, never by the plain list. Leaf arithmetic:
-// the event planner (sources/) turns day bounds into instants with it.
-// The subpath: the package's main entry pulls in all of date-fns for dev servers that load files one by one.
-import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
+// Calendar arithmetic in a given IANA zone with the browser's own zone data (Intl): which local day
+// an instant falls on, the instant a wall-clock time denotes (exact across DST, with RFC 5545's rules
+// for the hour that does not exist or happens twice), when a local day starts (23 or 25 hours long on
+// DST days), month grids. Loaded only by the day-based views (agenda, month), day-bounded lists and
+// iCal feeds, never by the plain list. Leaf arithmetic: the event planner (sources/) and the iCal
+// source use it too.
 import { dateTimeFormat } from './intl.js';
+
+/** Instants and wall-clock times in milliseconds; a wall-clock time is written as if it were UTC. */
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** A local calendar day, "YYYY-MM-DD". */
 export type DayKey = string;
@@ -17,8 +21,70 @@ export function dayKey(instant: Date | string | number, zone: string): DayKey {
 
 /** The instant a local day starts in `zone` (midnight, or the first valid time on a DST day). */
 export function startOfDay(day: DayKey, zone: string): Date {
-  return fromZonedTime(`${day}T00:00:00`, zone);
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(zonedToInstant(utc(y, m, d), zone));
 }
+
+/** Null for a zone this browser does not know (remembered: asking Intl again would throw again). */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+export function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = dateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      f = null; // RangeError: not a zone this browser knows
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** A UTC timestamp from calendar fields; unlike Date.UTC, years 0–99 stay themselves. */
+export function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
+}
+
+/** The zone's offset from UTC at an instant (wall clock minus UTC), in ms. */
+export function offsetAt(zone: string, instant: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of zoneFormatter(zone)!.formatToParts(instant)) parts[p.type] = Number(p.value);
+  const wall = utc(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant a wall-clock time in an IANA zone denotes. RFC 5545 §3.3.5: a time that happens twice
+ * (autumn) is the first one; a time that does not exist (spring gap) is read with the offset in force
+ * before the gap, so 02:30 on the spring-forward night in Paris is 03:30 summer time.
+ */
+export function zonedToInstant(wall: number, zone: string): number {
+  if (zone === 'UTC' || !zoneFormatter(zone)) return wall;
+  const before = offsetAt(zone, wall - DAY);
+  const after = offsetAt(zone, wall + DAY);
+  if (before === after) return wall - before;
+  const early = wall - before;
+  const late = wall - after;
+  const earlyValid = offsetAt(zone, early) === before;
+  const lateValid = offsetAt(zone, late) === after;
+  if (earlyValid && lateValid) return Math.min(early, late);
+  if (lateValid) return late;
+  return early; // valid, or in the gap: the offset before it
+}
+
 
 /** The day after (calendar arithmetic, no zone involved). */
 export function addDays(day: DayKey, days: number): DayKey {

@@ -12,8 +12,8 @@ export type { EventListResult, FeedFailure, ListOptions } from './pages.js';
 export async function loadEvents(client: MobilizonClient | null, query: EventListQuery, options: ListOptions = {}): Promise<EventListResult> {
   const q = { ...query, limit: Math.min(Math.max(1, Math.floor(query.limit)), MAX_LIMIT), page: Math.max(1, Math.floor(query.page)) };
   if (client && isPlain(q)) return { ...(await plainPage(client, q, options)), feedErrors: [] };
-  // windows.js and the zone arithmetic it imports are fetched side by side: one round trip, not two.
-  const [windows] = await Promise.all([import('./windows.js'), q.days || q.month ? import('../format/zoned.js') : null]);
+  // windows.js and what it imports are fetched side by side: one round trip, not three.
+  const [windows] = await Promise.all([import('./windows.js'), import('../format/zoned.js'), import('./merge.js')]);
   return windows.plannedEvents(client, q, options);
 }
 

@@ -4,7 +4,8 @@
 import ICAL from 'ical.js';
 import type { Actor, EventModel, EventStatus, Place, Tag, VirtualLocation } from '../../model/event.js';
 import { safeUrl } from '../../model/url.js';
-import { ianaZone, utc, zonedToInstant } from './zones.js';
+import { utc, zonedToInstant } from '../../format/zoned.js';
+import { ianaZone } from './zones.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Time = InstanceType<typeof ICAL.Time>;
