@@ -225,6 +225,8 @@ const SCENARIOS = [
   { key: 'month-1000', view: 'month', n: 1000 },
   { key: 'month-3000', view: 'month', n: 3000 },
   { key: 'list-100', view: 'list', n: 100, warm: true },
+  // The plain list most sites paste: upcoming events, no dates (FullCalendar: the same listMonth).
+  { key: 'upcoming-100', view: 'upcoming', n: 100 },
 ];
 const results = Object.fromEntries(LIBS.map((lib) => [lib, Object.fromEntries(SCENARIOS.map((s) => [s.key, []]))]));
 const pageErrors = new Set();
@@ -277,6 +279,8 @@ const ROWS = [
   { label: 'list: requests, all', key: 'list-100', part: 'cold', field: 'requests', fmt: int },
   { label: 'list: API requests + OPTIONS preflights', key: 'list-100', part: 'cold', fields: ['api', 'options'], join: (a, b) => `${a} + ${b}` },
   { label: 'list: cold first-event paint, round trips (ms ÷ delay)', key: 'list-100', part: 'cold', field: 'rt', fmt: rt, spread: true },
+  { label: 'plain upcoming list: cold first-event paint, round trips', key: 'upcoming-100', part: 'cold', field: 'rt', fmt: rt, spread: true },
+  { label: 'plain upcoming list: API requests + OPTIONS preflights', key: 'upcoming-100', part: 'cold', fields: ['api', 'options'], join: (a, b) => `${a} + ${b}` },
   { label: 'month 100: cold first-event paint, round trips', key: 'month-100', part: 'cold', field: 'rt', fmt: rt, spread: true },
   { label: 'month 3000: cold first-event paint, round trips', key: 'month-3000', part: 'cold', field: 'rt', fmt: rt, spread: true },
   { label: 'list: warm first-event paint, ms', key: 'list-100', part: 'warm', field: 'paint', fmt: ms, spread: true },

@@ -367,7 +367,7 @@ export async function startSite({ delay = 100, log = createLog(), instances, mon
     }
     const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' };
     if (path === '/blank') return { status: 200, ...send(req, res, 200, html, '<!doctype html><title>blank</title><link rel="icon" href="data:,">') };
-    const m = /^\/page\/(widget|fullcalendar)-(month|list)$/.exec(path);
+    const m = /^\/page\/(widget|fullcalendar)-(month|list|upcoming)$/.exec(path);
     const instance = instances.get(Number(url.searchParams.get('n') ?? 100));
     if (m && instance) return { status: 200, ...send(req, res, 200, html, pageHtml({ lib: m[1], view: m[2], instance: instance.url, month })) };
     return { status: 404, ...send(req, res, 404, { 'content-type': 'text/plain' }, 'Not Found') };

@@ -15,12 +15,12 @@ export function pageHtml({ lib, view, instance, month }) {
   if (lib === 'widget') {
     const [y, m] = month.split('-').map(Number);
     const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    const range = view === 'month' ? `from="${month}-01"` : `from="${month}-01" to="${last}"`;
+    const range = view === 'month' ? `from="${month}-01"` : view === 'upcoming' ? '' : `from="${month}-01" to="${last}"`;
     return `${head}
 <script type="module" src="/dist/mobilizon-embed.js"></script>
 </head>
 <body>
-<mobilizon-events instance="${esc(instance)}" view="${view}" ${range}></mobilizon-events>
+<mobilizon-events instance="${esc(instance)}" view="${view === 'upcoming' ? 'list' : view}" ${range}></mobilizon-events>
 </body>
 </html>
 `;

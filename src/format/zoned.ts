@@ -13,10 +13,15 @@ const DAY = 24 * HOUR;
 /** A local calendar day, "YYYY-MM-DD". */
 export type DayKey = string;
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local day (in `zone`) an instant falls on. */
 export function dayKey(instant: Date | string | number, zone: string): DayKey {
+  // A map of its own: this runs twice per event of a month, the shared cache's key costs more than the lookup.
+  let format = dayFormats.get(zone);
   // en-CA formats dates as YYYY-MM-DD.
-  return dateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  if (!format) dayFormats.set(zone, (format = dateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(new Date(instant));
 }
 
 /** The instant a local day starts in `zone` (midnight, or the first valid time on a DST day). */

@@ -46,7 +46,10 @@ describe('MobilizonClient', () => {
   it('keeps answers in sessionStorage so a reload paints at once', async () => {
     const { url } = scoped();
     await listEvents(MobilizonClient.for(url), { groups: ['tokyo_hikers'], period: 'upcoming', page: 1, limit: 2 });
-    const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('mobilizon-embed:v1:') && k.includes(url));
+    // Written once the page is idle (within a second or two), not on the way to the first paint.
+    const stored = () => Object.keys(sessionStorage).filter((k) => k.startsWith('mobilizon-embed:v1:') && k.includes(url));
+    await waitUntil(() => stored().length, 'the answer in sessionStorage', { timeout: 5_000 });
+    const keys = stored();
     expect(keys).to.have.length(1);
     expect(JSON.parse(sessionStorage.getItem(keys[0])!).value.group.organizedEvents.elements).to.have.length(2);
   });

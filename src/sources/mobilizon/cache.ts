@@ -2,6 +2,11 @@
 // once (stale-while-revalidate). sessionStorage can throw (privacy modes, quota): it is optional.
 const PREFIX = 'mobilizon-embed:v1:';
 
+const later = (run: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+};
+
 export interface CacheEntry<T> {
   value: T;
   time: number;
@@ -28,10 +33,14 @@ export class ResponseCache {
   set<T>(key: string, value: T): void {
     const entry = { value, time: Date.now() };
     this.memory.set(key, entry);
-    try {
-      globalThis.sessionStorage?.setItem(PREFIX + key, JSON.stringify(entry));
-    } catch {
-      // Storage full or forbidden: the memory tier still works.
-    }
+    // Written once the page is idle: serialising a month of answers must not delay showing it.
+    later(() => {
+      if (this.memory.get(key) !== entry) return;
+      try {
+        globalThis.sessionStorage?.setItem(PREFIX + key, JSON.stringify(entry));
+      } catch {
+        // Storage full or forbidden: the memory tier still works.
+      }
+    });
   }
 }
