@@ -2,13 +2,11 @@
 // Types enforced. The built module (dist/mobilizon-embed.js and its lazy chunks) is served from the
 // page's own origin; every element and its dialogs must work with zero `securitypolicyviolation`.
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium, root, serveSite } from './site.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
 const INSTANCE = process.env.DEMO_INSTANCE_URL;
 const shots = join(root, 'screenshots');
 mkdirSync(shots, { recursive: true });
@@ -62,41 +60,22 @@ function watchViolations() {
 }
 
 let browser;
-let server;
+let site;
 let origin;
 before(async () => {
   assert.ok(INSTANCE, 'DEMO_INSTANCE_URL is set by `npm test`');
   assert.ok(existsSync(join(root, 'dist/mobilizon-embed.js')), 'npm run build ran before');
-  const types = { '.js': 'text/javascript', '.map': 'application/json' };
-  server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/module.html' || path === '/classic.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp(INSTANCE) });
-      res.end(page(INSTANCE, path.slice(1, -'.html'.length)));
-      return;
-    }
-    if (path === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const file = join(root, path);
-    if (!file.startsWith(join(root, 'dist')) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  site = await serveSite((path) =>
+    path === '/module.html' || path === '/classic.html'
+      ? { headers: { 'content-security-policy': csp(INSTANCE) }, body: page(INSTANCE, path.slice(1, -'.html'.length)) }
+      : null,
+  );
+  origin = site.origin;
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
-  server?.close();
+  site?.close();
 });
 
 describe('a page with a strict Content-Security-Policy and Trusted Types', () => {

@@ -1,13 +1,11 @@
 // The demo page as a new user meets it after `npm start`, and the built script files as a site
 // owner pastes them — driven in Debian's Chromium by playwright-core.
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium, root, serveSite } from './site.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
 const PAGE = process.env.DEMO_PAGE_URL;
 const INSTANCE = process.env.DEMO_INSTANCE_URL;
 const shots = join(root, 'screenshots');
@@ -16,10 +14,7 @@ mkdirSync(shots, { recursive: true });
 let browser;
 before(async () => {
   assert.ok(PAGE && INSTANCE, 'DEMO_PAGE_URL and DEMO_INSTANCE_URL are set by `npm test`');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
 });
 after(() => browser?.close());
 
@@ -102,38 +97,14 @@ describe('the built script files', () => {
   let origin;
   before(async () => {
     assert.ok(existsSync(join(root, 'dist/mobilizon-embed.iife.js')), 'npm run build ran before');
-    const types = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
-    server = createServer((req, res) => {
-      const path = new URL(req.url, 'http://x').pathname;
-      if (path === '/one.html') {
-        const classic = new URL(req.url, 'http://x').searchParams.get('tag') === 'classic';
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(`<!doctype html><html lang="en"><body>
-          <mobilizon-events instance="${INSTANCE}" group="velo_lyon" limit="3"></mobilizon-events>
-          ${classic ? '<script src="/dist/mobilizon-embed.iife.js"></script>' : '<script type="module" src="/dist/mobilizon-embed.js"></script>'}
-        </body></html>`);
-        return;
-      }
-      if (path === '/page.html') {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(`<!doctype html><html lang="en"><body>
-          <mobilizon-events instance="${INSTANCE}" group="velo_lyon" limit="3"></mobilizon-events>
-          <script src="/dist/mobilizon-embed.iife.js"></script>
-          <script src="/dist/mobilizon-embed.iife.js"></script>
-          <script type="module" src="/dist/mobilizon-embed.js"></script>
-        </body></html>`);
-        return;
-      }
-      const file = join(root, path);
-      if (!file.startsWith(join(root, 'dist')) || !existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
+    const tag = (classic) => (classic ? '<script src="/dist/mobilizon-embed.iife.js"></script>' : '<script type="module" src="/dist/mobilizon-embed.js"></script>');
+    server = await serveSite((path, url) => {
+      const list = `<mobilizon-events instance="${INSTANCE}" group="velo_lyon" limit="3"></mobilizon-events>`;
+      if (path === '/one.html') return { body: `<!doctype html><html lang="en"><body>${list}${tag(url.searchParams.get('tag') === 'classic')}</body></html>` };
+      if (path === '/page.html') return { body: `<!doctype html><html lang="en"><body>${list}${tag(true)}${tag(true)}${tag(false)}</body></html>` };
+      return null;
     });
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${server.address().port}`;
+    origin = server.origin;
   });
   after(() => server?.close());
 

@@ -14,9 +14,23 @@ const ATELIER = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
 const DOCUMENTS: Record<string, string> = { FetchEvent, Config };
 
 /**
- * A stand-in for the WordPress plugin's proxy at `endpoint`: it takes `{operationName, variables}`,
- * runs the named document against its own instance, and records what it was asked.
+ * A stand-in for the WordPress plugin's proxy, in front of an instance of its own (`behind`), while
+ * `run` gets its endpoint and an instance elsewhere; says what the proxy was asked.
  */
+async function withProxy(run: (endpoint: string, behind: string, elsewhere: string) => Promise<void>): Promise<{ asked: string[]; behind: string; elsewhere: string }> {
+  const behind = scoped();
+  const elsewhere = scoped();
+  const endpoint = `${location.origin}/proxy-${Math.random().toString(36).slice(2)}`;
+  const stub = proxy(endpoint, behind.url);
+  try {
+    await run(endpoint, behind.url, elsewhere.url);
+  } finally {
+    stub.restore();
+  }
+  return { asked: stub.asked, behind: behind.scope, elsewhere: elsewhere.scope };
+}
+
+/** Takes `{operationName, variables}` at `endpoint`, runs the named document against `instance`. */
 function proxy(endpoint: string, instance: string): { asked: string[]; restore: () => void } {
   const original = window.fetch;
   const asked: string[] = [];
@@ -48,37 +62,25 @@ describe('which instance answers', () => {
   });
 
   it('keeps the proxy for an event of another instance: the event page asks the proxy only', async () => {
-    const behind = scoped();
-    const elsewhere = scoped();
-    const endpoint = `${location.origin}/proxy-${Math.random().toString(36).slice(2)}`;
-    const stub = proxy(endpoint, behind.url);
-    try {
+    const seen = await withProxy(async (endpoint, behind, elsewhere) => {
       const el = await fixture<MobilizonEvent>(
-        html`<mobilizon-event instance=${behind.url} endpoint=${endpoint} url=${`${elsewhere.url}/events/${ATELIER}`} registration="none"></mobilizon-event>`,
+        html`<mobilizon-event instance=${behind} endpoint=${endpoint} url=${`${elsewhere}/events/${ATELIER}`} registration="none"></mobilizon-event>`,
       );
       await waitUntil(() => $(el, 'article h2'), 'the event through the proxy', { timeout: 10_000 });
-      expect(stub.asked).to.deep.equal(['FetchEvent']);
-      expect((await stats(behind.scope)).operations.FetchEvent).to.equal(1);
-      expect((await stats(elsewhere.scope)).api, 'requests to the other instance').to.equal(0);
-    } finally {
-      stub.restore();
-    }
+    });
+    expect(seen.asked).to.deep.equal(['FetchEvent']);
+    expect((await stats(seen.behind)).operations.FetchEvent).to.equal(1);
+    expect((await stats(seen.elsewhere)).api, 'requests to the other instance').to.equal(0);
   });
 
   it('keeps the proxy for registration too: the event and the config come through it, nothing from the other host', async () => {
-    const behind = scoped();
-    const elsewhere = scoped();
-    const endpoint = `${location.origin}/proxy-${Math.random().toString(36).slice(2)}`;
-    const stub = proxy(endpoint, behind.url);
-    try {
+    const seen = await withProxy(async (endpoint, behind, elsewhere) => {
       const el = await fixture<MobilizonRegistration>(
-        html`<mobilizon-registration instance=${behind.url} endpoint=${endpoint} url=${`${elsewhere.url}/events/${ATELIER}`}></mobilizon-registration>`,
+        html`<mobilizon-registration instance=${behind} endpoint=${endpoint} url=${`${elsewhere}/events/${ATELIER}`}></mobilizon-registration>`,
       );
       await waitUntil(() => el.shadowRoot?.querySelector('form, .notice, .error'), 'the registration block', { timeout: 10_000 });
-      expect([...stub.asked].sort()).to.deep.equal(['Config', 'FetchEvent']);
-      expect((await stats(elsewhere.scope)).api, 'requests to the other instance').to.equal(0);
-    } finally {
-      stub.restore();
-    }
+    });
+    expect([...seen.asked].sort()).to.deep.equal(['Config', 'FetchEvent']);
+    expect((await stats(seen.elsewhere)).api, 'requests to the other instance').to.equal(0);
   });
 });
