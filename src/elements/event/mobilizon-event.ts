@@ -194,7 +194,9 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
     const state = this.loader.state;
     if (state.status !== 'complete') return;
     const event = state.value;
-    if (this.descriptionFor !== event.uuid + (event.content ?? '')) {
+    const fresh = this.descriptionFor !== event.uuid + (event.content ?? '');
+    if (fresh || changed.has('structuredData')) this.describeEvents([event]);
+    if (fresh) {
       this.descriptionFor = event.uuid + (event.content ?? '');
       this.emit('mobilizon-load', { total: 1 });
       void this.showDescription(event);
