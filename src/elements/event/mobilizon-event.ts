@@ -120,7 +120,6 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
       }
       .description {
         overflow-wrap: anywhere;
-        white-space: pre-line;
       }
       .description img {
         max-inline-size: 100%;
@@ -209,7 +208,10 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
     const box = this.renderRoot.querySelector<HTMLElement>('.description');
     if (!box || !event.content) return;
     // A feed's plain text is text (its line breaks kept by the style), never markup.
-    if (event.mediaType === 'text/plain') return void (box.textContent = event.content);
+    if (event.mediaType === 'text/plain') {
+      box.style.whiteSpace = 'pre-line';
+      return void (box.textContent = event.content);
+    }
     const { sanitizeHtml } = await import('../../format/sanitize.js');
     box.replaceChildren(await sanitizeHtml(event.content));
   }
