@@ -181,6 +181,18 @@ describe('opening an event', () => {
     expect(event.shadowRoot!.querySelector('.picture')).to.not.equal(null);
   });
 
+  it('inline: an iCal feed’s event is shown as the feed gives it, without a registration block', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events ics=${`${DEMO}/@velo_lyon/feed/ics`} limit="2" event-href="inline" locale="en"></mobilizon-events>`);
+    await settled(el);
+    const link = $<HTMLAnchorElement>(el, '.title a')!;
+    link.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog.details')?.open, 'the dialog opens');
+    const event = $(el, 'dialog.details mobilizon-event')!;
+    await waitUntil(() => event.shadowRoot?.querySelector('article h2')?.textContent === link.textContent, 'the event is shown');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(event.shadowRoot!.querySelector('.error, mobilizon-registration')).to.equal(null);
+  });
+
   it('lets the host page cancel before anything opens', async () => {
     const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" limit="1" event-href="inline"></mobilizon-events>`);
     await settled(el);
