@@ -40,10 +40,10 @@ ${BUILDS[build]}</head>
 <body>
   <h1>A page with a strict Content-Security-Policy</h1>
   <mobilizon-events id="month" instance="${instance}" view="month"></mobilizon-events>
-  <mobilizon-events id="inline" instance="${instance}" event-href="inline" limit="3"></mobilizon-events>
+  <mobilizon-events id="inline" instance="${instance}" event-href="inline" limit="3" structured-data></mobilizon-events>
   <mobilizon-events id="filters" instance="${instance}" filters limit="3"></mobilizon-events>
   <mobilizon-events id="feed" ics="${instance}/@velo_lyon/feed/ics" limit="2"></mobilizon-events>
-  <mobilizon-event id="event" instance="${instance}" uuid="${ATELIER}"></mobilizon-event>
+  <mobilizon-event id="event" instance="${instance}" uuid="${ATELIER}" structured-data></mobilizon-event>
   <mobilizon-group id="group" instance="${instance}" group="velo_lyon" limit="2"></mobilizon-group>
   <mobilizon-registration id="registration" instance="${instance}" uuid="${RESTRICTED}"></mobilizon-registration>
 </body>
@@ -99,13 +99,23 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
     assert.equal(await dayDialog.evaluate((d) => d.open), true);
     await dayDialog.locator('.dialog-head button').click();
 
-    // <mobilizon-events event-href="inline">: a title opens the details dialog.
+    // <mobilizon-events event-href="inline">: a title opens the event in a dialog (description, registration).
     const inline = tab.locator('#inline');
     await inline.locator('.event .title a').first().click();
     const details = inline.locator('dialog.details');
-    await details.locator('#details-title').waitFor();
+    await details.locator('mobilizon-event h2').waitFor();
+    await details.locator('mobilizon-event mobilizon-registration [part~="button"], mobilizon-event mobilizon-registration [part~="form"]').first().waitFor();
     assert.equal(await details.evaluate((d) => d.open), true);
+    await tab.screenshot({ path: join(shots, `csp-${build}-inline-dialog.png`) });
+    await details.locator('mobilizon-event mobilizon-registration').scrollIntoViewIfNeeded();
+    await tab.screenshot({ path: join(shots, `csp-${build}-inline-dialog-registration.png`) });
     await tab.keyboard.press('Escape');
+
+    // structured-data: JSON-LD written into the page under Trusted Types.
+    await tab.waitForFunction(() => ['#inline', '#event'].every((id) => document.querySelector(`${id} > script[type="application/ld+json"]`)));
+    const jsonLd = await tab.evaluate(() => ['#inline', '#event'].map((id) => JSON.parse(document.querySelector(`${id} > script[type="application/ld+json"]`).text)));
+    assert.equal(jsonLd[0].length, 3);
+    assert.equal(jsonLd[1]['@type'], 'Event');
 
     // <mobilizon-events filters>: the bar and its list.
     const filters = tab.locator('#filters');

@@ -138,7 +138,7 @@ describe('time zones', () => {
 });
 
 describe('opening an event', () => {
-  it('inline: shows the details in a dialog, closed with Escape, focus back on the link', async () => {
+  it('inline: shows the event in a dialog, closed with Escape, focus back on the link', async () => {
     const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" limit="3" event-href="inline" locale="en"></mobilizon-events>`);
     await settled(el);
     const link = $<HTMLAnchorElement>(el, '.title a')!;
@@ -146,13 +146,51 @@ describe('opening an event', () => {
     link.click();
     await waitUntil(() => $<HTMLDialogElement>(el, 'dialog.details')?.open, 'the dialog opens');
     const dialog = $<HTMLDialogElement>(el, 'dialog.details')!;
-    expect(dialog.querySelector('h2')!.textContent).to.equal(link.textContent);
-    expect(dialog.querySelector<HTMLAnchorElement>('a')!.href).to.match(/\/events\//);
+    expect(dialog.getAttribute('aria-label')).to.equal(link.textContent);
+    const event = dialog.querySelector('mobilizon-event')!;
+    await waitUntil(() => event.shadowRoot?.querySelector('article h2'), 'the event is shown');
+    expect(event.shadowRoot!.querySelector('h2')!.textContent).to.equal(link.textContent);
+    await waitUntil(() => [...event.shadowRoot!.querySelectorAll('a')].some((a) => /\/events\//.test(a.href)), 'a link to its page');
     await expect(el).to.be.accessible();
     dialog.dispatchEvent(new Event('cancel'));
     dialog.close();
     await waitUntil(() => !$(el, 'dialog.details'), 'the dialog closes');
     expect(el.shadowRoot!.activeElement).to.equal(link);
+  });
+
+  it('inline: the dialog has what the event’s page has: description and registration form', async () => {
+    const uuid = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
+    const answer = await fetch(`${DEMO}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ event(uuid: "${uuid}") { description } }` }),
+    }).then((r) => r.json());
+    const words = new DOMParser().parseFromString(answer.data.event.description, 'text/html').body.textContent!.replace(/\s+/g, ' ').trim().slice(0, 40);
+    const el = await fixture<MobilizonEvents>(
+      html`<mobilizon-events instance=${DEMO} group="velo_lyon" term="Atelier ouvert" event-href="inline" locale="en"></mobilizon-events>`,
+    );
+    await settled(el);
+    const link = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.title a')].find((a) => a.href.includes(uuid))!;
+    link.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog.details')?.open, 'the dialog opens');
+    const event = $(el, 'dialog.details mobilizon-event')!;
+    await waitUntil(() => event.shadowRoot?.querySelector('.description')?.textContent?.replace(/\s+/g, ' ').includes(words), 'the description', { timeout: 10_000 });
+    const registration = event.shadowRoot!.querySelector('mobilizon-registration')!;
+    await waitUntil(() => registration.shadowRoot?.querySelector('form'), 'the registration form', { timeout: 10_000 });
+    expect(registration.shadowRoot!.querySelector('form input[type="email"]')).to.not.equal(null);
+    expect(event.shadowRoot!.querySelector('.picture')).to.not.equal(null);
+  });
+
+  it('inline: an iCal feed’s event is shown as the feed gives it, without a registration block', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events ics=${`${DEMO}/@velo_lyon/feed/ics`} limit="2" event-href="inline" locale="en"></mobilizon-events>`);
+    await settled(el);
+    const link = $<HTMLAnchorElement>(el, '.title a')!;
+    link.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog.details')?.open, 'the dialog opens');
+    const event = $(el, 'dialog.details mobilizon-event')!;
+    await waitUntil(() => event.shadowRoot?.querySelector('article h2')?.textContent === link.textContent, 'the event is shown');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(event.shadowRoot!.querySelector('.error, mobilizon-registration')).to.equal(null);
   });
 
   it('lets the host page cancel before anything opens', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ALL_BUDGET, BUDGETS, GROUP_OVER_EVENTS, gzipSize, overBudget, upfrontFiles } from '../../scripts/sizes.mjs';
+import { ALL_BUDGET, BUDGETS, GROUP_OVER_EVENTS, gzipSize, isEventElement, overBudget, reachableFiles, upfrontFiles } from '../../scripts/sizes.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'sizes-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +41,21 @@ describe('upfrontFiles', () => {
       { fileName: 'month.js', isEntry: false, imports: [] },
     ];
     assert.deepEqual([...upfrontFiles(chunks)].sort(), ['core.js', 'events.js', 'lit.js']);
+  });
+});
+
+describe('reachableFiles', () => {
+  it('follows static and dynamic imports, and stops at the inline dialog’s <mobilizon-event>', () => {
+    const chunks = [
+      { fileName: 'events.js', isEntry: true, imports: ['core.js'], dynamicImports: ['dialog.js'] },
+      { fileName: 'core.js', isEntry: false, imports: [], dynamicImports: ['month.js'] },
+      { fileName: 'month.js', isEntry: false, imports: ['core.js'] },
+      { fileName: 'dialog.js', isEntry: false, imports: ['core.js'], dynamicImports: ['define.js'] },
+      { fileName: 'define.js', isEntry: false, imports: ['core.js'], dynamicImports: ['purify.js'], facadeModuleId: '/x/src/elements/event/define.ts' },
+      { fileName: 'purify.js', isEntry: false, imports: [] },
+    ];
+    assert.deepEqual([...reachableFiles(chunks)].sort(), ['core.js', 'define.js', 'dialog.js', 'events.js', 'month.js', 'purify.js']);
+    assert.deepEqual([...reachableFiles(chunks, isEventElement)].sort(), ['core.js', 'dialog.js', 'events.js', 'month.js']);
   });
 });
 

@@ -1,7 +1,7 @@
 <?php
 /**
- * schema.org `Event` JSON-LD for search engines, from the shared event vocabulary. No TS twin: only
- * the server's HTML carries it.
+ * schema.org `Event` JSON-LD for search engines, from the shared event vocabulary. Its twin,
+ * src/format/json-ld.ts, writes the same shape in the browser for the elements' `structured-data`.
  *
  * @package Embeds_For_Mobilizon
  */

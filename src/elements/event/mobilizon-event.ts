@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { placeLine } from '../../format/address.js';
 import { displayZone, formatWhen, viewerZone } from '../../format/dates.js';
-import { placeOf, type EventModel, type MobilizonSource, type VirtualLocation } from '../../model/event.js';
+import { placeOf, type EventModel, type VirtualLocation } from '../../model/event.js';
 import { getEvent, isUuid, parseEventUrl } from '../../sources/mobilizon/event.js';
 import { instanceHost } from '../../sources/mobilizon/instance.js';
 import { MobilizonElement } from '../shared/base.js';
@@ -141,6 +141,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
     uuid: {},
     url: {},
     registration: {},
+    event: { attribute: false },
   };
 
   /** The event's uuid on `instance`. */
@@ -149,13 +150,26 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
   declare url?: string;
   /** `auto` (default): the registration block under the event; `none`: without it. */
   declare registration?: string;
+  /**
+   * An event already loaded (a list's card, an iCal feed's event): shown at once, its full details then
+   * fetched from its instance by its uuid (iCal events are shown as they are).
+   */
+  declare event?: EventModel;
   private readonly zoneSwitch = new ZoneSwitch(this);
   private descriptionFor?: string;
 
   private readonly loader = new Loader(
     this,
-    () => [this.instance, this.endpoint, this.uuid, this.url] as const,
-    async ([instance, endpoint, uuid, url], signal) => {
+    () => [this.instance, this.endpoint, this.uuid, this.url, this.event] as const,
+    async ([instance, endpoint, uuid, url, given], signal) => {
+      const words = Promise.all([this.useMessages('event'), this.useMessages('views')]);
+      if (given) {
+        // A feed's event has no page to fetch; a Mobilizon one is fetched whole (what the list had stays on failure).
+        if (given.source.kind !== 'mobilizon') return words.then(() => given);
+        instance = given.source.instance;
+        uuid = given.uuid;
+        url = undefined;
+      }
       const fromUrl = parseEventUrl(url);
       if (url?.trim() && !fromUrl) throw new ConfigurationError('errorNoEvent');
       const target = fromUrl ?? (isUuid(uuid) ? { uuid: uuid!.trim().toLowerCase() } : null);
@@ -163,9 +177,11 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
       // An event URL names its own instance; otherwise `instance` does.
       const client = resolveClient({ instance, endpoint }, fromUrl?.instance);
       const [event] = await Promise.all([
-        getEvent(client, target.uuid, { signal, onRevalidate: () => void this.loader.run() }),
-        this.useMessages('event'),
-        this.useMessages('views'),
+        getEvent(client, target.uuid, { signal, onRevalidate: () => void this.loader.run() }).catch((error) => {
+          if (given && !signal.aborted) return given;
+          throw error;
+        }),
+        words,
       ]);
       return event;
     },
@@ -177,11 +193,13 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
     const state = this.loader.state;
     if (state.status !== 'complete') return;
     const event = state.value;
-    if (this.descriptionFor !== event.uuid + (event.content ?? '')) {
+    const fresh = this.descriptionFor !== event.uuid + (event.content ?? '');
+    if (fresh || changed.has('structuredData')) this.describeEvents([event]);
+    if (fresh) {
       this.descriptionFor = event.uuid + (event.content ?? '');
       this.emit('mobilizon-load', { total: 1 });
       void this.showDescription(event);
-      if (this.registration !== 'none') void import('../registration/define.js');
+      if (this.registration !== 'none' && event.source.kind === 'mobilizon') void import('../registration/define.js');
     }
   }
 
@@ -189,6 +207,11 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
   private async showDescription(event: EventModel): Promise<void> {
     const box = this.renderRoot.querySelector<HTMLElement>('.description');
     if (!box || !event.content) return;
+    // A feed's plain text is text (its line breaks kept by the style), never markup.
+    if (event.mediaType === 'text/plain') {
+      box.style.whiteSpace = 'pre-line';
+      return void (box.textContent = event.content);
+    }
     const { sanitizeHtml } = await import('../../format/sanitize.js');
     box.replaceChildren(await sanitizeHtml(event.content));
   }
@@ -200,7 +223,8 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
       // The event shown stays while a newer answer is on its way (it was shown in full before).
       value: (event) => this.renderEvent(event),
       error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
-      waiting: () => renderWaiting(this, () => renderSkeleton(4)),
+      // What the list had is shown while the rest comes (once its words are there).
+      waiting: () => (this.event && i18n.has('event') ? this.renderEvent(this.event) : renderWaiting(this, () => renderSkeleton(4))),
     });
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <p class="visually-hidden" role="status">${state.status === 'pending' || state.status === 'initial' ? i18n.t('loading') : ''}</p>
@@ -215,9 +239,9 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
     const when = formatWhen(event, i18n.locale, zoneMode);
     const place = placeOf(event);
     const online = event.location.find((l): l is VirtualLocation => l.type === 'VirtualLocation');
-    const source = event.source as MobilizonSource;
-    const details = source.details;
-    const host = instanceHost(event.url ?? source.instance);
+    const source = event.source.kind === 'mobilizon' ? event.source : undefined;
+    const details = source?.details;
+    const host = instanceHost(event.url ?? source?.instance ?? '');
     const otherZone = event.display.showStartTime && this.zoneMode === 'event' && displayZone(event, 'event') !== viewerZone();
     const image = event.image;
     const ratio = image?.width && image.height ? `${image.width} / ${image.height}` : '16 / 9';
@@ -295,7 +319,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
       ${event.content
         ? html`<section class="description" part="description" aria-label=${t('about')} lang=${event.inLanguage ?? nothing} dir="auto"></section>`
         : nothing}
-      ${this.registration !== 'none'
+      ${this.registration !== 'none' && source
         ? html`<mobilizon-registration .event=${event} instance=${source.instance} uuid=${event.uuid} locale=${i18n.locale}
             timezone=${this.timezone} theme=${this.theme} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`
         : nothing}

@@ -270,13 +270,15 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     if (changed.has('filters') && this.filters && this.isConnected) void this.useBar();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     // Announced once the events are on screen, so listeners can measure or scroll to them.
     const state = this.loader.state;
-    if (state.status === 'complete' && state !== this.announced) {
+    if (state.status !== 'complete') return;
+    if (state !== this.announced) {
       this.announced = state;
       this.emit('mobilizon-load', { total: state.value.total });
-    }
+    } else if (!changed.has('structuredData')) return;
+    this.describeEvents(state.value.events);
   }
 
   override render(): TemplateResult {

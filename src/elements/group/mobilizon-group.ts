@@ -353,6 +353,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         group=${group.handle}
         period=${period}
         limit=${this.pageSize}
+        ?structured-data=${this.structuredData}
         exportparts="list, event, title: event-title, date, location, badge, picture, pagination, button, empty, error"
         >${period === 'upcoming' ? html`<p slot="empty">${t('noEventsYet')}</p>` : nothing}</mobilizon-events
       >

@@ -3,6 +3,7 @@
 import { LitElement, type CSSResult, type PropertyDeclarations } from 'lit';
 import { englishMain, translations, type ElementTranslator, type MessageSet } from '../../format/i18n.js';
 import { isValidZone } from '../../format/dates.js';
+import type { EventModel } from '../../model/event.js';
 import type { MobilizonClient } from '../../sources/mobilizon/client.js';
 import { instanceHost, normalizeInstance } from '../../sources/mobilizon/instance.js';
 import { resolveClient } from './client.js';
@@ -17,6 +18,7 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
     timezone: {},
     theme: { reflect: true },
     endpoint: {},
+    structuredData: { type: Boolean, attribute: 'structured-data' },
     i18n: { state: true },
   };
 
@@ -30,6 +32,9 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
   theme: 'auto' | 'light' | 'dark' = 'auto';
   /** A proxy that runs the named operations server-side (the WordPress plugin's REST route). */
   endpoint: string | null = null;
+  /** Writes schema.org `Event` JSON-LD for what is shown into the page (off by default). */
+  structuredData = false;
+  private described = false;
 
   protected i18n: ElementTranslator<S> = englishMain as ElementTranslator<S>;
   /** Translation sets beyond `main` that parts loaded so far need. */
@@ -91,6 +96,11 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
       console.warn(`<${this.localName}>: unknown time zone "${mode}"; showing each event in its own zone.`);
     }
     return 'event';
+  }
+
+  /** `structured-data`: the shown events' JSON-LD into the page, none once the attribute is gone (the writer loads only when used). */
+  protected describeEvents(events: EventModel[]): void {
+    if ((this.described ||= this.structuredData)) void import('../../format/json-ld.js').then((m) => m.writeJsonLd(this, this.structuredData ? events : []));
   }
 
   /** The shared client for `instance` (and `endpoint`), or a ConfigurationError explaining what is wrong. */

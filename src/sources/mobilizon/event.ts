@@ -1,9 +1,10 @@
 // One event, whole: for <mobilizon-event> and <mobilizon-registration>.
-import type { EventModel } from '../../model/event.js';
+import type { EventDetails, EventModel } from '../../model/event.js';
+import { safeUrl } from '../../model/url.js';
 import type { MobilizonClient, QueryOptions } from './client.js';
 import { MobilizonError } from './errors.js';
 import { normalizeInstance } from './instance.js';
-import { mapDetails, mapEvent } from './mapper.js';
+import { mapEvent, text } from './mapper.js';
 import FetchEvent from './operations/FetchEvent.graphql';
 import type { RawEvent } from './types.js';
 
@@ -35,4 +36,24 @@ export async function getEvent(
       return event;
     },
   });
+}
+
+/** The extra an event's page shows (from FetchEvent). Here, not in the mapper every list loads: only an event's page needs it. */
+function mapDetails(raw: RawEvent): EventDetails {
+  const options = raw.options ?? {};
+  return {
+    phone: text(raw.phoneAddress),
+    offers: (options.offers ?? []).flatMap((o) =>
+      o ? [{ price: typeof o.price === 'number' && Number.isFinite(o.price) ? o.price : null, currency: text(o.priceCurrency), url: safeUrl(o.url) }] : [],
+    ),
+    showPrice: Boolean(options.showParticipationPrice),
+    conditions: (options.participationConditions ?? []).flatMap((c) =>
+      c && (text(c.title) || text(c.content) || safeUrl(c.url)) ? [{ title: text(c.title), content: text(c.content), url: safeUrl(c.url) }] : [],
+    ),
+    links: (raw.metadata ?? []).flatMap((m) => {
+      const url = safeUrl(m?.value);
+      return m && url && /^https:/.test(url) && m.key ? [{ key: m.key, title: text(m.title), url }] : [];
+    }),
+    hideOrganizerWhenGroupEvent: Boolean(options.hideOrganizerWhenGroupEvent),
+  };
 }

@@ -1,12 +1,12 @@
 // The one mapper from Mobilizon's GraphQL objects to the shared event vocabulary (src/model).
-import type { Actor, EventDetails, EventModel, EventPage, EventStatus, Image, Place, Tag, VirtualLocation } from '../../model/event.js';
+import type { Actor, EventModel, EventPage, EventStatus, Image, Place, Tag, VirtualLocation } from '../../model/event.js';
 import { safeUrl } from '../../model/url.js';
 import { MobilizonError } from './errors.js';
 import type { Group, Post, PostPage } from '../../model/group.js';
 import type { RawActor, RawAddress, RawEvent, RawGroup, RawMedia, RawPage, RawPost } from './types.js';
 
 const STATUSES: readonly EventStatus[] = ['TENTATIVE', 'CONFIRMED', 'CANCELLED'];
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+export const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 const count = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
 
@@ -132,26 +132,6 @@ export function toPage(raw: RawPage<RawEvent> | null | undefined, instance: stri
   // One odd entry is left out; a page where no entry has what every event has is an answer that drifted.
   if (raw.elements.length && !events.length) throw new MobilizonError('invalid-response', 'No event of the list is readable.');
   return { total: typeof raw.total === 'number' ? raw.total : events.length, events };
-}
-
-/** The extra an event's page shows (from FetchEvent). */
-export function mapDetails(raw: RawEvent): EventDetails {
-  const options = raw.options ?? {};
-  return {
-    phone: text(raw.phoneAddress),
-    offers: (options.offers ?? []).flatMap((o) =>
-      o ? [{ price: typeof o.price === 'number' && Number.isFinite(o.price) ? o.price : null, currency: text(o.priceCurrency), url: safeUrl(o.url) }] : [],
-    ),
-    showPrice: Boolean(options.showParticipationPrice),
-    conditions: (options.participationConditions ?? []).flatMap((c) =>
-      c && (text(c.title) || text(c.content) || safeUrl(c.url)) ? [{ title: text(c.title), content: text(c.content), url: safeUrl(c.url) }] : [],
-    ),
-    links: (raw.metadata ?? []).flatMap((m) => {
-      const url = safeUrl(m?.value);
-      return m && url && /^https:/.test(url) && m.key ? [{ key: m.key, title: text(m.title), url }] : [];
-    }),
-    hideOrganizerWhenGroupEvent: Boolean(options.hideOrganizerWhenGroupEvent),
-  };
 }
 
 const instant = (value: unknown): string | null => {
