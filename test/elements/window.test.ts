@@ -41,7 +41,7 @@ describe('a month of 1 000 instance-wide events', () => {
     const drawn = cells.reduce(
       (sum, c) =>
         sum +
-        [...c.querySelectorAll<HTMLElement>('.chip:not(.gap)')].reduce((n, bar) => n + Number(bar.style.getPropertyValue('--n')), 0) +
+        [...c.querySelectorAll<HTMLElement>('.chip:not(.gap)')].reduce((n, bar) => n + Number(getComputedStyle(bar).getPropertyValue('--n').trim() || 1), 0) +
         Number(c.querySelector('.more-n')?.textContent?.replace(/\D/g, '') || 0),
       0,
     );

@@ -33,11 +33,12 @@ export interface MonthModel {
   closed: () => void;
 }
 
-/** An event's piece in a week row: one bar from its first day in the row, as wide as its days there. */
+/** An event's piece in a week row: one bar from its first day in the row, as wide as its days there
+ (a class n1…n7, not a style attribute: pages with a strict CSP block those). */
 function renderChip({ span, n, from, to }: Bar, ctx: ViewContext): TemplateResult {
   const { event } = span;
   const { i18n } = ctx;
-  const classes = `chip ${event.status.toLowerCase()}${n > 1 || from || to ? ' bar' : ''}${from ? ' from' : ''}${to ? ' to' : ''}`;
+  const classes = `chip ${event.status.toLowerCase()}${n > 1 || from || to ? ` bar n${n}` : ''}${from ? ' from' : ''}${to ? ' to' : ''}`;
   const start = new Date(event.startTime);
   const time =
     !from && event.display.showStartTime
@@ -48,15 +49,14 @@ function renderChip({ span, n, from, to }: Bar, ctx: ViewContext): TemplateResul
   const content = html`${time}<span class="name" dir="auto">${event.name}</span>${event.status === 'CONFIRMED'
       ? nothing
       : html`<span class="visually-hidden">, ${i18n.t(event.status === 'CANCELLED' ? 'cancelled' : 'tentative')}</span>`}`;
-  const style = `--n:${n}`;
   const href = ctx.href(event);
-  if (!href) return html`<span class=${classes} part="event" style=${style}>${content}</span>`;
+  if (!href) return html`<span class=${classes} part="event">${content}</span>`;
   const onClick = (e: MouseEvent) => {
     e.stopPropagation(); // the link opens the event, not the day
     if (isPlainClick(e) && !ctx.select(event)) e.preventDefault();
   };
   // Out of the Tab order: the day cell is the one stop; Enter on it lists these links in the dialog.
-  return html`<a class=${classes} part="event" style=${style} href=${href} tabindex="-1" rel=${isOtherOrigin(href) ? 'noopener' : nothing} @click=${onClick}>${content}</a>`;
+  return html`<a class=${classes} part="event" href=${href} tabindex="-1" rel=${isOtherOrigin(href) ? 'noopener' : nothing} @click=${onClick}>${content}</a>`;
 }
 
 function renderDay(day: DayKey, col: number, row: { bars: Bar[]; more: number[] }, ctx: ViewContext, m: MonthModel): TemplateResult {

@@ -273,8 +273,14 @@ export const styles = css`
     position: relative;
     z-index: 1;
     box-sizing: border-box;
-    inline-size: calc(var(--n) * (100% + var(--edge) - var(--first)) - var(--edge) + var(--first) + var(--ext, 0px));
+    inline-size: calc(var(--n, 1) * (100% + var(--edge) - var(--first)) - var(--edge) + var(--first) + var(--ext, 0px));
   }
+  .n2 { --n: 2; }
+  .n3 { --n: 3; }
+  .n4 { --n: 4; }
+  .n5 { --n: 5; }
+  .n6 { --n: 6; }
+  .n7 { --n: 7; }
   .day:first-child > .chip.bar {
     --first: 1px;
   }
