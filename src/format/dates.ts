@@ -40,6 +40,13 @@ function sameOffset(a: string, b: string, at: Date): boolean {
   return wall(a) === wall(b);
 }
 
+/** The zone's name ("GMT+9", or "Japan Standard Time" with `long`) when its clock differs from the visitor's then, else ''. */
+export function zoneNameIfOther(zone: string, locale: string, at: Date, long = false): string {
+  if (sameOffset(zone, viewerZone(), at)) return '';
+  const parts = dateTimeFormat(locale, { timeZone: zone, timeZoneName: long ? 'long' : 'short' }).formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
+}
+
 export interface FormattedWhen {
   /** The visible text, e.g. "Sun, Mar 28, 2027, 10:00 – 11:00 AM GMT+2". */
   text: string;

@@ -73,9 +73,11 @@ describe('the demo page', () => {
 });
 
 describe('screenshots of every view', () => {
-  for (const scheme of ['light', 'dark']) {
-    it(`in ${scheme}, each example settles without errors`, async () => {
-      const { page, errors } = await open(PAGE, { colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
+  for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]]) {
+    // 375 px: a phone, with touch; its files are named `<scheme>-375-<example>.png`.
+    const phone = width < 600;
+    it(`in ${scheme} at ${width} px, each example settles without errors`, async () => {
+      const { page, errors } = await open(PAGE, { colorScheme: scheme, viewport: { width, height: 1000 }, hasTouch: phone });
       const examples = page.locator('main .examples > article');
       await page.waitForTimeout(300);
       const count = await examples.count();
@@ -84,7 +86,7 @@ describe('screenshots of every view', () => {
         const widget = article.locator('mobilizon-events, mobilizon-event, mobilizon-registration, mobilizon-group').first();
         await widget.locator('[part~="event"], [part~="form"], .empty, .error, .notice, .reason, header').first().waitFor();
         const name = (await article.locator(':scope > h3').textContent()).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `example-${i}`;
-        await article.screenshot({ path: join(shots, `${scheme}-${name}.png`) });
+        await article.screenshot({ path: join(shots, `${scheme}${phone ? '-375' : ''}-${name}.png`) });
       }
       assert.deepEqual(errors, []);
       await page.close();

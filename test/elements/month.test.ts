@@ -1,6 +1,6 @@
 // The month view module, through a small host standing in for <mobilizon-events view="month">.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import * as monthView from '../../src/elements/events/views/month.js';
 import { create, styles } from '../../src/elements/events/views/month.js';
@@ -106,6 +106,13 @@ const focusedDay = (el: Element) => (el.shadowRoot!.activeElement as HTMLElement
 const longDate = (day: string, locale = 'en-GB') =>
   new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 const press = (key: string) => sendKeys({ press: key });
+/** A bar's box reaches the middle of that day's cell. */
+const covers = (bar: Element, el: Element, day: string) => {
+  const box = bar.getBoundingClientRect();
+  const c = cell(el, day).getBoundingClientRect();
+  const middle = (c.left + c.right) / 2;
+  return box.left < middle && box.right > middle && box.top >= c.top && box.bottom <= c.bottom;
+};
 async function focusDay(el: MonthHost, day: string) {
   cell(el, day).click(); // clicking an empty day makes it the focusable one
   await el.updateComplete;
@@ -141,11 +148,14 @@ describe('month view', () => {
     const late = event('2027-03-12T22:30:00Z', '2027-03-13T00:30:00Z', { name: 'Nuit des étoiles' });
     const el = await mount({ events: [late] });
     expect(chips(el, '2027-03-11')).to.have.length(0);
+    // One bar from the first day across the second (it is drawn once, in the day it starts).
     const [first] = chips(el, '2027-03-12');
-    const [second] = chips(el, '2027-03-13');
     expect(text(first)).to.equal('23:30Nuit des étoiles');
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2027-03-12T22:30:00Z');
-    expect(text(second)).to.equal('Nuit des étoiles');
+    expect(covers(first, el, '2027-03-13')).to.equal(true);
+    expect(covers(first, el, '2027-03-14')).to.equal(false);
+    expect(chips(el, '2027-03-13')).to.have.length(0);
+    expect(text(cell(el, '2027-03-13'))).to.contain('Nuit des étoiles'); // still read out on its second day
     expect(chips(el, '2027-03-14')).to.have.length(0);
     // Shown in Tokyo's zone it is one morning.
     el.zoneMode = 'Asia/Tokyo';
@@ -154,25 +164,64 @@ describe('month view', () => {
     expect(text(chips(el, '2027-03-13')[0])).to.equal('07:30Nuit des étoiles');
   });
 
-  it('draws a three-day event as one bar across three days, in the same row of each', async () => {
+  it('draws a three-day event as one bar across three days, with the day’s own events below it', async () => {
     const festival = event('2027-03-17T09:00:00Z', '2027-03-19T17:00:00Z', { name: 'Festival' });
     const before = event('2027-03-18T08:00:00Z', '2027-03-18T09:00:00Z', { name: 'Breakfast' });
     const el = await mount({ events: [before, festival] });
-    const bar = ['2027-03-17', '2027-03-18', '2027-03-19'].map((d) => chips(el, d).find((c) => text(c).includes('Festival'))!);
-    expect(bar.every(Boolean)).to.equal(true);
-    expect(bar.map((c) => [c.classList.contains('from'), c.classList.contains('to')])).to.deep.equal([
+    const [bar] = chips(el, '2027-03-17');
+    expect(text(bar)).to.equal('10:00Festival');
+    expect(bar.classList.contains('bar')).to.equal(true);
+    const box = bar.getBoundingClientRect();
+    const [first, last] = [cell(el, '2027-03-17'), cell(el, '2027-03-19')].map((c) => c.getBoundingClientRect());
+    // From the first day's padding to the last day's, within a few pixels.
+    expect(box.left - first.left).to.be.within(0, 8);
+    expect(last.right - box.right).to.be.within(0, 8);
+    expect(covers(bar, el, '2027-03-20')).to.equal(false);
+    expect(chips(el, '2027-03-16')).to.have.length(0);
+    expect(chips(el, '2027-03-19')).to.have.length(0);
+    const [breakfast] = chips(el, '2027-03-18');
+    expect(text(breakfast)).to.equal('09:00Breakfast');
+    expect(breakfast.getBoundingClientRect().top).to.be.at.least(box.bottom);
+  });
+
+  it('draws a ten-day event as one bar per week row, each with its title', async () => {
+    const fair = event('2027-03-13T09:00:00Z', '2027-03-22T17:00:00Z', { name: 'Book fair' });
+    const el = await mount({ events: [fair] });
+    expect(all(el, '[role="row"]')).to.have.length(6); // five weeks and the weekdays
+    const bars = all(el, '.chip:not(.gap)');
+    expect(bars.length).to.be.at.most(3);
+    expect(bars.map((b) => [b.closest<HTMLElement>('[data-day]')!.dataset.day, getComputedStyle(b).getPropertyValue('--n').trim() || '1'])).to.deep.equal([
+      ['2027-03-13', '2'],
+      ['2027-03-15', '7'],
+      ['2027-03-22', '1'],
+    ]);
+    expect(bars.every((b) => text(b.querySelector('.name')!) === 'Book fair')).to.equal(true);
+    expect(bars.map((b) => [b.classList.contains('from'), b.classList.contains('to')])).to.deep.equal([
       [false, true],
       [true, true],
       [true, false],
     ]);
-    const tops = bar.map((c) => Math.round(c.getBoundingClientRect().top));
-    expect(new Set(tops).size).to.equal(1);
-    // Joined: each day's piece touches the next.
-    const [a, b] = bar.map((c) => c.getBoundingClientRect());
-    expect(Math.abs(a.right - b.left)).to.be.lessThan(1.5);
-    expect(chips(el, '2027-03-16')).to.have.length(0);
-    expect(chips(el, '2027-03-20')).to.have.length(0);
-    expect(text(chips(el, '2027-03-18')[1])).to.equal('09:00Breakfast');
+    // The middle row's bar spans the whole week.
+    const row = bars[1].closest('[role="row"]')!.getBoundingClientRect();
+    const box = bars[1].getBoundingClientRect();
+    expect(Math.abs(box.left - row.left)).to.be.lessThan(2);
+    expect(Math.abs(row.right - box.right)).to.be.lessThan(2);
+  });
+
+  it('keeps the last lane for "+N more" where a day has more, and counts each event on every day it covers', async () => {
+    const long = event('2027-03-09T09:00:00Z', '2027-03-11T17:00:00Z', { name: 'Long' });
+    const a = event('2027-03-09T08:00:00Z', '2027-03-12T10:00:00Z', { name: 'Longer' });
+    const b = event('2027-03-08T08:00:00Z', '2027-03-10T10:00:00Z', { name: 'Longest' });
+    const busy = ['09', '10'].map((h) => event(`2027-03-11T${h}:00:00Z`, null, { name: `Talk ${h}` }));
+    const el = await mount({ events: [long, a, b, ...busy] });
+    // 11 March has four events: Talk 9 and Longer drawn, "+2 more" in the last lane, so Long (in that
+    // lane) is hidden on its other days too; drawn and hidden add up on every day.
+    const drawn = (day: string) =>
+      all(el, '.chip:not(.gap)').filter((c) => covers(c, el, day)).length + Number(cell(el, day).querySelector('.more-n')?.textContent?.replace(/\D/g, '') || 0);
+    expect(chips(el, '2027-03-11').map(text)).to.deep.equal(['10:00Talk 09']);
+    expect(text(cell(el, '2027-03-11').querySelector('.more-text')!)).to.equal('+2 more');
+    expect(['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12'].map(drawn)).to.deep.equal([1, 3, 3, 4, 1]);
+    expect(all(el, '.chip:not(.gap)').every((c) => text(c) !== 'Long')).to.equal(true);
   });
 
   it('keeps an all-day iCal event on its calendar date in any zone', async () => {
@@ -359,6 +408,48 @@ describe('month view', () => {
     expect(box.width).to.be.lessThan(10);
     expect(text(dot)).to.equal('10:00Talk'); // still read out
     await expect(el).to.be.accessible();
+  });
+
+  it('at 375 px, a tap on a day’s bar opens that day’s list and does not follow the link', async () => {
+    const festival = event('2027-03-17T09:00:00Z', '2027-03-19T17:00:00Z', { name: 'Festival' });
+    const el = await mount({ events: [festival], width: '375px' });
+    const hash = location.hash;
+    const [bar] = chips(el, '2027-03-17');
+    const day = cell(el, '2027-03-18').getBoundingClientRect();
+    const box = bar.getBoundingClientRect();
+    // Middle of 18 March, on the bar's line: the bar is under the finger, the day takes the tap.
+    await sendMouse({ type: 'click', position: [Math.round((day.left + day.right) / 2), Math.round((box.top + box.bottom) / 2)] });
+    await sendMouse({ type: 'move', position: [0, 0] });
+    const dialog = one<HTMLDialogElement>(el, 'dialog');
+    await waitUntil(() => dialog.open, 'the tap does not open the day');
+    expect(text(dialog.querySelector('h2')!)).to.equal(longDate('2027-03-18'));
+    expect([...dialog.querySelectorAll('.event .title')].map(text)).to.deep.equal(['Festival']);
+    expect(el.selected).to.deep.equal([]);
+    expect(location.hash).to.equal(hash);
+    dialog.querySelector<HTMLButtonElement>('.dialog-head button')!.click();
+    await waitUntil(() => !dialog.open, 'the dialog does not close');
+    // A tap in the empty lower part of a day with events opens it too.
+    const other = await mount({ events: [festival], width: '375px' });
+    cell(other, '2027-03-19').scrollIntoView({ block: 'center' });
+    const mid = cell(other, '2027-03-19').getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round((mid.left + mid.right) / 2), Math.round(mid.bottom - 4)] });
+    const second = one<HTMLDialogElement>(other, 'dialog');
+    await waitUntil(() => second.open, 'a tap in the day does not open it');
+    expect(text(second.querySelector('h2')!)).to.equal(longDate('2027-03-19'));
+  });
+
+  it('names the zone of the times when it is not the visitor’s', async () => {
+    const talk = event('2027-03-10T09:00:00Z', null, { name: 'Talk', timezone: 'Asia/Tokyo' });
+    const el = await mount({ events: [talk] });
+    const visitor = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const tokyo = (style: 'short' | 'long') =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', timeZoneName: style }).formatToParts(new Date(talk.startTime)).find((p) => p.type === 'timeZoneName')!.value;
+    if (visitor === 'Asia/Tokyo') return;
+    expect(text(one(el, '.month-zone'))).to.equal(`Times in ${tokyo('short')}`);
+    expect(chips(el, '2027-03-10')[0].querySelector('time')!.title).to.equal(tokyo('long'));
+    el.zoneMode = visitor;
+    await el.updateComplete;
+    expect(one(el, '.month-zone')).to.equal(null);
   });
 
   it('passes axe in light and dark, with today, overflow, cancelled and multi-day events', async () => {

@@ -29,6 +29,19 @@ describe('views', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('month: while loading, the skeleton has the month’s shape (seven columns of five weeks)', async () => {
+    const { url } = scoped('latency=600');
+    const el = await fixture<MobilizonEvents>(html`<div style="inline-size: 60rem"><mobilizon-events instance=${url} view="month" locale="en"></mobilizon-events></div>`);
+    const events = el.querySelector<MobilizonEvents>('mobilizon-events')!;
+    await waitUntil(() => events.shadowRoot!.querySelector('.skeleton-month'), 'no month skeleton');
+    const cells = [...events.shadowRoot!.querySelectorAll('.skeleton-month span')].map((c) => c.getBoundingClientRect());
+    expect(cells).to.have.length(35);
+    expect(new Set(cells.map((c) => Math.round(c.top))).size).to.equal(5);
+    expect(new Set(cells.map((c) => Math.round(c.left))).size).to.equal(7);
+    expect(events.shadowRoot!.querySelector('.skeleton-row')).to.equal(null);
+    await waitUntil(() => events.shadowRoot!.querySelector('[role="grid"]'), 'the month', { timeout: 10_000 });
+  });
+
   it('agenda: groups events under a heading per day, in order', async () => {
     const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" view="agenda" limit="10" locale="en"></mobilizon-events>`);
     await settled(el, 'events');

@@ -31,14 +31,18 @@ describe('a month of 1 000 instance-wide events', () => {
     expect(detail.total).to.equal(events.length);
     expect(el.shadowRoot!.querySelector('.notice'), 'no ceiling reached').to.equal(null);
 
-    // Every event sits in each day of the grid it covers: chips plus "+N more" add up to that.
+    // Every event sits in each day of the grid it covers: bars (one per week row, across --n days)
+    // plus each day's "+N more" add up to that.
     const cells = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="gridcell"]')];
     const grid = new Set(cells.map((c) => c.dataset.day!));
     // As the month view places them: in the zone the site owner named (all-day feed events on their dates).
     const zoneOf = (e: (typeof events)[number]) => (e.timezone === 'UTC' && !e.display.showStartTime ? 'UTC' : displayZone(e, ZONE));
     const expected = events.reduce((sum, e) => sum + daysCovered(e.startTime, e.endTime, zoneOf(e)).filter((d) => grid.has(d)).length, 0);
     const drawn = cells.reduce(
-      (sum, c) => sum + c.querySelectorAll('.chip:not(.gap)').length + Number(c.querySelector('.more-n')?.textContent?.replace(/\D/g, '') || 0),
+      (sum, c) =>
+        sum +
+        [...c.querySelectorAll<HTMLElement>('.chip:not(.gap)')].reduce((n, bar) => n + Number(getComputedStyle(bar).getPropertyValue('--n').trim() || 1), 0) +
+        Number(c.querySelector('.more-n')?.textContent?.replace(/\D/g, '') || 0),
       0,
     );
     expect(drawn).to.equal(expected);

@@ -9,7 +9,7 @@ import { MobilizonElement } from '../shared/base.js';
 import { badgeStyles, eventListStyles, renderEventList, type ListContext } from '../shared/event-list.js';
 import { Loader, renderLoad } from '../shared/loader.js';
 import { paginationStyles, renderPagination } from '../shared/pagination.js';
-import { renderEmpty, renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
+import { renderEmpty, renderMonthSkeleton, renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
 import { tokens } from '../shared/tokens.js';
 import type { Details } from './details-dialog.js';
 import type { FilterBar } from './filter-bar.js';
@@ -293,7 +293,7 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       ${renderLoad(state, {
         value: (shown, busy) => this.renderShown(shown, busy),
         error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
-        waiting: () => renderWaiting(this, () => renderSkeleton(Math.min(this.pageSize, 3))),
+        waiting: () => renderWaiting(this, () => (this.view === 'month' ? renderMonthSkeleton() : renderSkeleton(Math.min(this.pageSize, 3)))),
       })}
       ${this.details?.render(i18n)}
     </div>`;

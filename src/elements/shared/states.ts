@@ -10,6 +10,10 @@ export function renderSkeleton(rows = 3): TemplateResult {
   </div>`;
 }
 
+/** The month view's shape while it loads: five weeks of seven days. */
+export const renderMonthSkeleton = (): TemplateResult =>
+  html`<div class="skeleton skeleton-month" aria-hidden="true">${Array.from({ length: 35 }, () => html`<span></span>`)}</div>`;
+
 /** Whether the element still has light-DOM fallback content to show (server HTML, a no-JS text). */
 export const hasFallback = (host: Element): boolean =>
   [...host.childNodes].some((n) => (n instanceof Element && !n.slot) || (n.nodeType === Node.TEXT_NODE && n.textContent?.trim()));
@@ -30,8 +34,18 @@ export const stateStyles = css`
     padding: calc(var(--_spacing) * 0.75) 0;
     border-block-end: 1px solid var(--_border);
   }
+  .skeleton-month {
+    display: grid;
+    grid-template-columns: repeat(7, 1fr);
+    gap: 2px;
+  }
+  .skeleton-month span {
+    block-size: 5em;
+  }
   .skeleton-row span {
     block-size: 3.5em;
+  }
+  .skeleton span {
     background: var(--_surface-alt);
     border-radius: var(--_radius);
     animation: pulse 1.4s ease-in-out infinite;
@@ -47,7 +61,7 @@ export const stateStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton-row span {
+    .skeleton span {
       animation: none;
     }
   }

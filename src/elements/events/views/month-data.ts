@@ -61,6 +61,43 @@ export function layout(events: EventModel[], days: DayKey[], zoneMode: string): 
   return lanes;
 }
 
+/** Lanes a week row shows; the last one gives way to "+N more" on a day that has more. */
+export const MAX_LANES = 3;
+
+/** One event's piece in a week row: from column `col`, `n` days, in lane `lane`. */
+export interface Bar {
+  span: Span;
+  col: number;
+  n: number;
+  lane: number;
+  /** It began before this row / goes on after it. */
+  from: boolean;
+  to: boolean;
+}
+
+/**
+ * A week row's bars (one per event, drawn from its first day in the row) and each day's count of
+ * events not drawn. Lanes below the last are always drawn; a bar in the last lane only where none
+ * of its days needs that lane for "+N more" (as FullCalendar's dayMaxEventRows).
+ */
+export function weekRow(lanes: Map<DayKey, Array<Span | undefined>>, week: DayKey[], max = MAX_LANES): { bars: Bar[]; more: number[] } {
+  const bars: Bar[] = [];
+  const more = week.map(() => 0);
+  const at = (col: number, lane: number) => lanes.get(week[col])?.[lane];
+  week.forEach((day, col) => {
+    lanes.get(day)!.forEach((span, lane) => {
+      if (!span || (col > 0 && at(col - 1, lane) === span)) return; // drawn from an earlier day
+      let n = 1;
+      while (col + n < week.length && at(col + n, lane) === span) n++;
+      const days = week.slice(col, col + n);
+      if (lane < max - 1 || (lane === max - 1 && days.every((d) => lanes.get(d)!.length <= max))) {
+        bars.push({ span, col, n, lane, from: span.days[0] !== day, to: span.days[span.days.length - 1] !== days[n - 1] });
+      } else for (let i = col; i < col + n; i++) more[i]++;
+    });
+  });
+  return { bars, more };
+}
+
 /** The events of a day, in start order. */
 export const eventsOn = (lanes: Map<DayKey, Array<Span | undefined>>, day: DayKey): EventModel[] =>
   (lanes.get(day) ?? [])

@@ -7,11 +7,9 @@ import type { EventModel } from '../../../model/event.js';
 import { closeDialog, modal } from '../../shared/dialog.js';
 import { renderEventList } from '../../shared/event-list.js';
 import { isOtherOrigin, isPlainClick } from '../../shared/links.js';
-import { weeksOf, type Span } from './month-data.js';
+import { zoneNameIfOther } from '../../../format/dates.js';
+import { MAX_LANES, weekRow, weeksOf, type Bar, type Span } from './month-data.js';
 import type { ViewContext } from './view.js';
-
-/** Chips shown in a day before "+N more". */
-const MAX_CHIPS = 3;
 
 /** A calendar day as text (its noon in UTC, so no zone can shift it). */
 export const formatDay = (locale: string, day: DayKey, options: Intl.DateTimeFormatOptions) =>
@@ -35,15 +33,18 @@ export interface MonthModel {
   closed: () => void;
 }
 
-function renderChip(span: Span, day: DayKey, ctx: ViewContext): TemplateResult {
+/** An event's piece in a week row: one bar from its first day in the row, as wide as its days there
+ (a class n1…n7, not a style attribute: pages with a strict CSP block those). */
+function renderChip({ span, n, from, to }: Bar, ctx: ViewContext): TemplateResult {
   const { event } = span;
   const { i18n } = ctx;
-  const at = span.days.indexOf(day);
-  const status = event.status.toLowerCase();
-  const classes = `chip ${status}${at > 0 ? ' from' : ''}${at < span.days.length - 1 ? ' to' : ''}`;
+  const classes = `chip ${event.status.toLowerCase()}${n > 1 || from || to ? ` bar n${n}` : ''}${from ? ' from' : ''}${to ? ' to' : ''}`;
+  const start = new Date(event.startTime);
   const time =
-    at === 0 && event.display.showStartTime
-      ? html`<time datetime=${event.startTime}>${dateTimeFormat(i18n.locale, { timeZone: span.zone, timeStyle: 'short' }).format(new Date(event.startTime))}</time>`
+    !from && event.display.showStartTime
+      ? html`<time datetime=${event.startTime} title=${zoneNameIfOther(span.zone, i18n.locale, start, true) || nothing}
+          >${dateTimeFormat(i18n.locale, { timeZone: span.zone, timeStyle: 'short' }).format(start)}</time
+        >`
       : nothing;
   const content = html`${time}<span class="name" dir="auto">${event.name}</span>${event.status === 'CONFIRMED'
       ? nothing
@@ -58,15 +59,26 @@ function renderChip(span: Span, day: DayKey, ctx: ViewContext): TemplateResult {
   return html`<a class=${classes} part="event" href=${href} tabindex="-1" rel=${isOtherOrigin(href) ? 'noopener' : nothing} @click=${onClick}>${content}</a>`;
 }
 
-function renderDay(day: DayKey, ctx: ViewContext, m: MonthModel): TemplateResult {
+function renderDay(day: DayKey, col: number, row: { bars: Bar[]; more: number[] }, ctx: ViewContext, m: MonthModel): TemplateResult {
   const locale = ctx.i18n.locale;
   const lanes = m.lanes.get(day)!;
-  const shown = lanes.length > MAX_CHIPS ? lanes.slice(0, MAX_CHIPS - 1) : lanes;
-  const hidden = lanes.filter(Boolean).length - shown.filter(Boolean).length;
-  const outside = !day.startsWith(m.month);
+  const hidden = row.more[col];
+  const slots = Math.min(lanes.length, MAX_LANES);
+  const slot = (lane: number) => {
+    const bar = row.bars.find((b) => b.col === col && b.lane === lane);
+    if (bar) return renderChip(bar, ctx);
+    if (hidden && lane === MAX_LANES - 1)
+      return html`<button class="more" tabindex="-1"
+        ><span class="more-n" aria-hidden="true">+${hidden.toLocaleString(locale)}</span
+        ><span class="more-text">${ctx.i18n.t('moreEvents', { count: hidden })}</span></button
+      >`;
+    // Under a bar drawn from an earlier day: its name, for whoever reads this day's cell.
+    const under = lanes[lane];
+    return html`<span class="chip gap">${under ? html`<span class="visually-hidden">${under.event.name}</span>` : nothing}</span>`;
+  };
   return html`<div
     role="gridcell"
-    class="day${outside ? ' outside' : ''}${day === m.today ? ' today' : ''}"
+    class="day${day.startsWith(m.month) ? '' : ' outside'}${day === m.today ? ' today' : ''}"
     data-day=${day}
     tabindex=${day === m.focus ? 0 : -1}
     aria-current=${day === m.today ? 'date' : nothing}
@@ -76,14 +88,17 @@ function renderDay(day: DayKey, ctx: ViewContext, m: MonthModel): TemplateResult
       ><span aria-hidden="true">${formatDay(locale, day, { day: 'numeric' })}</span
       ><span class="visually-hidden">${fullDate(locale, day)}</span></time
     >
-    ${shown.map((span) => (span ? renderChip(span, day, ctx) : html`<span class="chip gap" aria-hidden="true"></span>`))}
-    ${hidden
-      ? html`<button class="more" tabindex="-1"
-          ><span class="more-n" aria-hidden="true">+${hidden.toLocaleString(locale)}</span
-          ><span class="more-text">${ctx.i18n.t('moreEvents', { count: hidden })}</span></button
-        >`
-      : nothing}
+    ${Array.from({ length: slots }, (_, lane) => slot(lane))}
   </div>`;
+}
+
+/** The zones of the month's times that are not the visitor's, named once above the grid. */
+function otherZones(m: MonthModel, locale: string): string {
+  const names = new Set<string>();
+  for (const lanes of m.lanes.values())
+    for (const s of lanes) if (s?.event.display.showStartTime) names.add(zoneNameIfOther(s.zone, locale, new Date(s.event.startTime)));
+  names.delete('');
+  return [...names].join(', ');
 }
 
 function renderDialog(ctx: ViewContext, m: MonthModel): TemplateResult {
@@ -108,6 +123,7 @@ export function renderMonth(ctx: ViewContext, m: MonthModel): TemplateResult {
   const locale = i18n.locale;
   const weeks = weeksOf(m.days);
   const label = (key: 'previousMonth' | 'nextMonth') => i18n.t(key);
+  const zones = otherZones(m, locale);
   return html`<div class="month" dir=${i18n.dir}>
     <div class="month-bar">
       <h2 id="month-title" class="month-title" aria-live="polite">
@@ -121,11 +137,15 @@ export function renderMonth(ctx: ViewContext, m: MonthModel): TemplateResult {
           @click=${() => m.go(1)}><span class="arrow" aria-hidden="true">›</span></button>
       </div>
     </div>
+    ${zones ? html`<p class="month-zone">${i18n.t('timesIn', { zone: zones })}</p>` : nothing}
     <div role="grid" class="grid" aria-labelledby="month-title" aria-busy=${ctx.busy ? 'true' : 'false'} @keydown=${m.keydown}>
       <div role="row" class="week">
         ${weeks[0].map((d) => html`<div role="columnheader" class="weekday">${formatDay(locale, d, { weekday: 'short' })}</div>`)}
       </div>
-      ${weeks.map((week) => html`<div role="row" class="week">${week.map((d) => renderDay(d, ctx, m))}</div>`)}
+      ${weeks.map((week) => {
+        const row = weekRow(m.lanes, week);
+        return html`<div role="row" class="week">${week.map((d, col) => renderDay(d, col, row, ctx, m))}</div>`;
+      })}
     </div>
     ${renderDialog(ctx, m)}
   </div>`;

@@ -265,17 +265,41 @@ export const styles = css`
   a.chip:hover .name {
     text-decoration: underline;
   }
-  /* A multi-day event: flat, joined edges across the days it covers. */
+  /* A multi-day event: one bar per week row, from its first day there across --n days (each day
+     cell is 1px of border plus its padding wider than its content; the first has no border). */
+  .chip.bar {
+    --edge: calc(2 * var(--day-pad) + 1px);
+    --first: 0px;
+    position: relative;
+    z-index: 1;
+    box-sizing: border-box;
+    inline-size: calc(var(--n, 1) * (100% + var(--edge) - var(--first)) - var(--edge) + var(--first) + var(--ext, 0px));
+  }
+  .n2 { --n: 2; }
+  .n3 { --n: 3; }
+  .n4 { --n: 4; }
+  .n5 { --n: 5; }
+  .n6 { --n: 6; }
+  .n7 { --n: 7; }
+  .day:first-child > .chip.bar {
+    --first: 1px;
+  }
+  /* Going on before or after this row: flat to the cell's edge. */
   .chip.from {
-    margin-inline-start: calc(-1px - var(--day-pad));
-    padding-inline-start: calc(1px + var(--day-pad) + 0.3em);
+    --ext: var(--day-pad);
+    margin-inline-start: calc(-1 * var(--day-pad));
+    padding-inline-start: calc(var(--day-pad) + 0.3em);
     border-inline-start: 0;
     border-start-start-radius: 0;
     border-end-start-radius: 0;
   }
   .chip.to {
-    margin-inline-end: calc(-1 * var(--day-pad));
-    padding-inline-end: calc(var(--day-pad) + 0.3em);
+    --ext: var(--day-pad);
+  }
+  .chip.from.to {
+    --ext: calc(2 * var(--day-pad));
+  }
+  .chip.to {
     border-start-end-radius: 0;
     border-end-end-radius: 0;
   }
@@ -291,7 +315,14 @@ export const styles = css`
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
   .chip.gap {
-    visibility: hidden;
+    border: 0;
+    background: none;
+    box-shadow: none;
+  }
+  .month-zone {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.85em;
   }
   .more {
     align-self: flex-start;
@@ -316,6 +347,10 @@ export const styles = css`
       --day-pad: 0.2rem;
       min-block-size: 3.6em;
     }
+    /* Too small to aim at: a tap anywhere in a day opens its list. */
+    .chip {
+      pointer-events: none;
+    }
     .chip,
     .chip.from,
     .chip.to {
@@ -324,7 +359,7 @@ export const styles = css`
       border: 0;
       background: var(--_accent);
     }
-    .chip:not(.from, .to) {
+    .chip:not(.bar) {
       inline-size: 0.45em;
       border-radius: 50%;
     }

@@ -21,6 +21,7 @@ export const messages: Record<ViewKey, string | Plural> = {
   moreEvents: { zero: '+{count} أخرى', one: '+{count} آخر', two: '+{count} آخران', few: '+{count} أخرى', many: '+{count} أخرى', other: '+{count} أخرى' },
   windowCeiling: 'تُعرض أول {count} فعالية من أصل {total} في هذه الفترة.',
   eventsOn: 'أحداث يوم {date}',
+  timesIn: 'الأوقات بتوقيت {zone}',
   showLocalTimes: 'عرض الأوقات حسب منطقتي الزمنية ({zone})',
   showEventTimes: 'عرض الأوقات حسب المنطقة الزمنية لكل حدث',
 };

@@ -21,6 +21,7 @@ export const messages: Record<ViewKey, string | Plural> = {
   moreEvents: { one: '+{count} weiterer', other: '+{count} weitere' },
   windowCeiling: 'Angezeigt werden die ersten {count} von {total} Veranstaltungen dieses Zeitraums.',
   eventsOn: 'Veranstaltungen am {date}',
+  timesIn: 'Uhrzeiten in {zone}',
   showLocalTimes: 'Uhrzeiten in meiner Zeitzone anzeigen ({zone})',
   showEventTimes: 'Uhrzeiten in der Zeitzone der jeweiligen Veranstaltung anzeigen',
 };

@@ -19,6 +19,7 @@ export const messages = {
   moreEvents: { one: '+{count} more', other: '+{count} more' },
   windowCeiling: 'Showing the first {count} of {total} events of this period.',
   eventsOn: 'Events on {date}',
+  timesIn: 'Times in {zone}',
   showLocalTimes: 'Show times in my time zone ({zone})',
   showEventTimes: 'Show times in each event’s time zone',
 };

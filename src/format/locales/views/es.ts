@@ -21,6 +21,7 @@ export const messages: Record<ViewKey, string | Plural> = {
   moreEvents: { one: '+{count} más', many: '+{count} más', other: '+{count} más' },
   windowCeiling: 'Se muestran los primeros {count} de {total} eventos de este periodo.',
   eventsOn: 'Eventos del {date}',
+  timesIn: 'Horas en {zone}',
   showLocalTimes: 'Mostrar los horarios en mi zona horaria ({zone})',
   showEventTimes: 'Mostrar los horarios en la zona horaria de cada evento',
 };

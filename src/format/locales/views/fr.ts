@@ -21,6 +21,7 @@ export const messages: Record<ViewKey, string | Plural> = {
   moreEvents: { one: '+{count} autre', many: '+{count} autres', other: '+{count} autres' },
   windowCeiling: 'Affichage des {count} premiers événements sur {total} pour cette période.',
   eventsOn: 'Événements du {date}',
+  timesIn: 'Heures en {zone}',
   showLocalTimes: 'Afficher les heures de mon fuseau ({zone})',
   showEventTimes: 'Afficher les heures du fuseau de chaque événement',
 };

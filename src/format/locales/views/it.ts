@@ -21,6 +21,7 @@ export const messages: Record<ViewKey, string | Plural> = {
   moreEvents: { one: '+{count} altro', many: '+{count} altri', other: '+{count} altri' },
   windowCeiling: 'Sono mostrati i primi {count} di {total} eventi di questo periodo.',
   eventsOn: 'Eventi del {date}',
+  timesIn: 'Orari in {zone}',
   showLocalTimes: 'Mostra gli orari nel mio fuso orario ({zone})',
   showEventTimes: 'Mostra gli orari nel fuso orario di ciascun evento',
 };
