@@ -71,6 +71,10 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
     paginationStyles,
     dialogStyles,
     css`
+      /* The list sits on this element's surface, inside its inset. */
+      mobilizon-events {
+        --mobilizon-padding: 0;
+      }
       .banner {
         position: relative;
         aspect-ratio: 3;
@@ -349,7 +353,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         endpoint=${this.endpoint ?? nothing}
         locale=${this.resolvedLocale}
         timezone=${this.timezone}
-        theme=${this.theme}
+        theme=${this.theme ?? nothing}
         group=${group.handle}
         period=${period}
         limit=${this.pageSize}

@@ -16,6 +16,8 @@ export interface ListContext {
   href: (event: EventModel) => string | null;
   /** Called on activation, before the link is followed; return false to stop it. */
   select: (event: EventModel) => boolean;
+  /** The instance's default picture, for events without one (none: they are drawn without a picture). */
+  picture?: string | null;
 }
 
 const FEW_SEATS = 5;
@@ -33,6 +35,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
   const tile = dateTile(event, locale, ctx.zoneMode);
   const place = placeOf(event);
   const where = place ? placeLine(place) : '';
+  const image = event.image ?? (ctx.picture ? { url: ctx.picture, width: 0, height: 0 } : null);
   return html`<li class="event ${event.status.toLowerCase()}" part="event">
     <div class="tile" aria-hidden="true">
       <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
@@ -45,9 +48,9 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
       ${where ? html`<p class="where" part="location">${where}</p>` : nothing}
       ${renderBadges(event, i18n, ctx.ownGroup)}
     </div>
-    ${event.image
-      ? html`<img class="picture" part="picture" src=${event.image.url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
-          width=${event.image.width ?? 160} height=${event.image.height ?? 90} />`
+    ${image
+      ? html`<img class="picture" part="picture" src=${image.url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
+          width=${image.width || 160} height=${image.height || 90} />`
       : nothing}
   </li>`;
 }
@@ -73,8 +76,12 @@ export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: str
     badges.push(left ? badge('seats', i18n.t('seatsLeft', { count: left })) : badge('full', i18n.t('full')));
   }
   const by = event.attributedTo && event.attributedTo.handle !== ownGroup ? event.attributedTo.name : undefined;
-  if (!badges.length && !by) return nothing;
-  return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}</p>`;
+  // As Mobilizon shows it ("3 participants"), unless the organiser hides the number.
+  const going = event.participantCount && !event.display.hideNumberOfParticipants ? i18n.t('participants', { count: event.participantCount }) : '';
+  if (!badges.length && !by && !going) return nothing;
+  return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}${going
+    ? html`<span class="going" part="participants">${going}</span>`
+    : nothing}</p>`;
 }
 
 /** Status, online and capacity badges, wherever events are shown. */
