@@ -2,6 +2,7 @@
 // element draws an empty picture box; lists say how many take part unless the organiser hides it.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/event.js';
 import '../../src/events.js';
 import '../../src/group.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
@@ -193,5 +194,12 @@ describe('participants', () => {
     expect(item('Atelier sur inscription').querySelector('[part="participants"]')).to.equal(null);
     el.setAttribute('locale', 'fr');
     await waitUntil(() => item('Presque complet').querySelector('[part="participants"]')!.textContent === '19 participant·es', 'in French');
+  });
+
+  it('an event page does not repeat it among its badges (it has its own line for it)', async () => {
+    const el = await fixture(html`<mobilizon-event instance=${DEMO} uuid="a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9" locale="en" registration="none"></mobilizon-event>`);
+    await waitUntil(() => $(el, 'h2'), 'event shown', { timeout: 10_000 });
+    expect($(el, '[part="participants"]')).to.equal(null);
+    expect($(el, '.meta')?.textContent ?? '').to.not.contain('Participants');
   });
 });

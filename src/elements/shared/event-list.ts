@@ -46,7 +46,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>
       ${where ? html`<p class="where" part="location">${where}</p>` : nothing}
-      ${renderBadges(event, i18n, ctx.ownGroup)}
+      ${renderBadges(event, i18n, ctx.ownGroup, true)}
     </div>
     ${image
       ? html`<img class="picture" part="picture" src=${image.url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
@@ -67,7 +67,8 @@ export function renderEventLink(event: EventModel, ctx: ListContext): TemplateRe
 
 const badge = (kind: string, text: string) => html`<span class="badge ${kind}" part="badge">${text}</span>`;
 
-export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: string): TemplateResult | typeof nothing {
+/** `count`: also how many take part (the lists; an event page says it in its own words). */
+export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: string, count?: boolean): TemplateResult | typeof nothing {
   const badges: TemplateResult[] = [];
   const left = event.remainingAttendeeCapacity;
   if (event.status !== 'CONFIRMED') badges.push(badge(event.status.toLowerCase(), i18n.t(event.status === 'CANCELLED' ? 'cancelled' : 'tentative')));
@@ -77,10 +78,10 @@ export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: str
   }
   const by = event.attributedTo && event.attributedTo.handle !== ownGroup ? event.attributedTo.name : undefined;
   // As Mobilizon shows it ("3 participants"), unless the organiser hides the number.
-  const going = event.participantCount && !event.display.hideNumberOfParticipants ? i18n.t('participants', { count: event.participantCount }) : '';
+  const going = count && event.participantCount && !event.display.hideNumberOfParticipants ? i18n.t('participants', { count: event.participantCount }) : '';
   if (!badges.length && !by && !going) return nothing;
   return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}${going
-    ? html`<span class="going" part="participants">${going}</span>`
+    ? html`<span part="participants">${going}</span>`
     : nothing}</p>`;
 }
 
