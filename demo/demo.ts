@@ -10,7 +10,7 @@ const snippet = document.querySelector<HTMLElement>('#snippet')!;
 const flaky = document.querySelector('#flaky');
 flaky?.setAttribute('instance', `${instance}/_k/id=demo-flaky-${Date.now()},fault=http500,faults=1`);
 
-const DEFAULTS: Record<string, string> = { view: 'list', period: 'upcoming', limit: '10', locale: '', timezone: 'event', theme: 'auto' };
+const DEFAULTS: Record<string, string> = { view: 'list', period: 'upcoming', limit: '10', locale: '', timezone: 'event', theme: '' };
 const BOOLEAN = new Set(['filters', 'hide-cancelled']);
 
 function update(): void {

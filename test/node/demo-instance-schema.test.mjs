@@ -24,6 +24,14 @@ describe('schema', () => {
     }
   });
 
+  test('the default-picture question is valid for 5.x and refused by 4.0.2 (the lists then draw no picture)', () => {
+    const op = parse(readFileSync(new URL('../../src/sources/mobilizon/operations/DefaultPicture.graphql', import.meta.url), 'utf8'));
+    for (const schema of [buildSchema(readFileSync(DEMO_SDL, 'utf8')), buildSchema(readFileSync(REAL_SCHEMA, 'utf8')), buildASTSchema(sdlForVersion('5.0.1'))]) {
+      assert.deepEqual(validate(schema, op).map((e) => e.message), []);
+    }
+    assert.notDeepEqual(validate(buildASTSchema(sdlForVersion('4.0.2')), op), []);
+  });
+
   test('older versions are derived by removing what did not exist yet', () => {
     const fields = (v, type) => Object.keys(buildASTSchema(sdlForVersion(v)).getType(type).getFields());
     const args = (v, field) => buildASTSchema(sdlForVersion(v)).getQueryType().getFields()[field].args.map((a) => a.name);

@@ -38,6 +38,9 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
     stateStyles,
     badgeStyles,
     css`
+      mobilizon-registration {
+        --mobilizon-padding: 0;
+      }
       article {
         display: grid;
         gap: var(--_spacing);
@@ -321,7 +324,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
         : nothing}
       ${this.registration !== 'none' && source
         ? html`<mobilizon-registration .event=${event} instance=${source.instance} uuid=${event.uuid} locale=${i18n.locale}
-            timezone=${this.timezone} theme=${this.theme} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`
+            timezone=${this.timezone} theme=${this.theme ?? nothing} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`
         : nothing}
       ${event.url ? html`<p><a href=${event.url} rel="noopener">${t('openOnInstance', { instance: host })}</a></p>` : nothing}
     </article>`;

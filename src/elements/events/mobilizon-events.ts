@@ -106,6 +106,7 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     hideCancelled: { type: Boolean, attribute: 'hide-cancelled' },
     page: { state: true },
     chosenMonth: { state: true },
+    picture: { state: true },
   };
 
   /** Group handles (`name` or `name@domain`), comma-separated; absent = the whole instance. */
@@ -145,6 +146,9 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
   private page = 1;
   /** The month the visitor moved the month view to ("YYYY-MM"). */
   private chosenMonth?: string;
+  /** The instance's default picture (state), and the instance it was asked of. */
+  private picture?: string | null;
+  private pictureOf?: string | null;
   private readonly views = new Map<string, View>();
   private bar?: FilterBar;
   private details?: Details;
@@ -311,7 +315,13 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       zoneMode: this.zoneMode,
       href: (event) => this.hrefFor(event),
       select: (event) => this.select(event),
+      picture: this.picture,
     };
+    // An event without a picture: the instance's default one, asked once the list is on screen.
+    if (this.pictureOf !== this.instance && shown.events.some((e) => !e.image)) {
+      this.pictureOf = this.instance;
+      void import('../shared/default-picture.js').then(async (m) => (this.picture = await m.defaultPicture(() => this.client)));
+    }
     // Events in other zones than the visitor's: offer to switch.
     const mine = viewerZone();
     const offerSwitch = super.zoneMode === 'event' && shown.events.some((e) => e.display.showStartTime && displayZone(e, 'event') !== mine);

@@ -49,7 +49,7 @@ function excerpt(content: string | null, max = EXCERPT): string {
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the group is loaded.
  * @slot error - Replaces the error message (the retry button stays).
  * @csspart header - The group's header.
- * @csspart banner - The banner (its space is reserved while it loads).
+ * @csspart banner - The banner (its space is reserved while it loads; a group without one gets a compact header).
  * @csspart avatar - The group's avatar.
  * @csspart title - The group's name; a post's title in the dialog.
  * @csspart summary - The group's description.
@@ -71,6 +71,10 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
     paginationStyles,
     dialogStyles,
     css`
+      /* The list sits on this element's surface, inside its inset. */
+      mobilizon-events {
+        --mobilizon-padding: 0;
+      }
       .banner {
         position: relative;
         aspect-ratio: 3;
@@ -90,6 +94,10 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         gap: var(--_spacing);
         align-items: center;
         margin-block: var(--_spacing) 0.5em;
+      }
+      /* No banner: a compact header, the avatar at the top. */
+      .identity:first-child {
+        margin-block-start: 0;
       }
       .avatar {
         flex: none;
@@ -349,7 +357,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         endpoint=${this.endpoint ?? nothing}
         locale=${this.resolvedLocale}
         timezone=${this.timezone}
-        theme=${this.theme}
+        theme=${this.theme ?? nothing}
         group=${group.handle}
         period=${period}
         limit=${this.pageSize}
@@ -359,11 +367,11 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
       >
     </div>`;
     return html`<div class="header" part="header">
-        <div class="banner" part="banner">
-          ${group.image
-            ? html`<img src=${group.image.url} alt="" width=${group.image.width ?? 1500} height=${group.image.height ?? 500} decoding="async" referrerpolicy="no-referrer" />`
-            : nothing}
-        </div>
+        ${group.image
+          ? html`<div class="banner" part="banner">
+              <img src=${group.image.url} alt="" width=${group.image.width ?? 1500} height=${group.image.height ?? 500} decoding="async" referrerpolicy="no-referrer" />
+            </div>`
+          : nothing}
         <div class="identity">
           ${group.icon
             ? html`<img class="avatar" part="avatar" src=${group.icon.url} alt=${t('avatarOf', { name: group.name })} width="72" height="72" decoding="async" referrerpolicy="no-referrer" />`

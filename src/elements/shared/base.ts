@@ -28,8 +28,11 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
   locale: string | null = null;
   /** `event` (each event in its own zone), `local` (the viewer's) or an IANA zone name. */
   timezone = 'event';
-  /** `auto` follows the visitor's colour scheme; `light` or `dark` force one. */
-  theme: 'auto' | 'light' | 'dark' = 'auto';
+  /**
+   * Unset (default): the host page's `color-scheme` (light when the page declares none); `auto`: the
+   * visitor's `prefers-color-scheme`; `light` or `dark` force one.
+   */
+  theme: 'auto' | 'light' | 'dark' | null = null;
   /** A proxy that runs the named operations server-side (the WordPress plugin's REST route). */
   endpoint: string | null = null;
   /** Writes schema.org `Event` JSON-LD for what is shown into the page (off by default). */

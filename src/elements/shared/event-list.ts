@@ -16,6 +16,8 @@ export interface ListContext {
   href: (event: EventModel) => string | null;
   /** Called on activation, before the link is followed; return false to stop it. */
   select: (event: EventModel) => boolean;
+  /** The instance's default picture, for events without one (none: they are drawn without a picture). */
+  picture?: string | null;
 }
 
 const FEW_SEATS = 5;
@@ -33,6 +35,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
   const tile = dateTile(event, locale, ctx.zoneMode);
   const place = placeOf(event);
   const where = place ? placeLine(place) : '';
+  const image = event.image ?? (ctx.picture ? { url: ctx.picture, width: 0, height: 0 } : null);
   return html`<li class="event ${event.status.toLowerCase()}" part="event">
     <div class="tile" aria-hidden="true">
       <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
@@ -43,11 +46,11 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>
       ${where ? html`<p class="where" part="location">${where}</p>` : nothing}
-      ${renderBadges(event, i18n, ctx.ownGroup)}
+      ${renderBadges(event, i18n, ctx.ownGroup, true)}
     </div>
-    ${event.image
-      ? html`<img class="picture" part="picture" src=${event.image.url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
-          width=${event.image.width ?? 160} height=${event.image.height ?? 90} />`
+    ${image
+      ? html`<img class="picture" part="picture" src=${image.url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"
+          width=${image.width || 160} height=${image.height || 90} />`
       : nothing}
   </li>`;
 }
@@ -64,7 +67,8 @@ export function renderEventLink(event: EventModel, ctx: ListContext): TemplateRe
 
 const badge = (kind: string, text: string) => html`<span class="badge ${kind}" part="badge">${text}</span>`;
 
-export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: string): TemplateResult | typeof nothing {
+/** `count`: also how many take part (the lists; an event page says it in its own words). */
+export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: string, count?: boolean): TemplateResult | typeof nothing {
   const badges: TemplateResult[] = [];
   const left = event.remainingAttendeeCapacity;
   if (event.status !== 'CONFIRMED') badges.push(badge(event.status.toLowerCase(), i18n.t(event.status === 'CANCELLED' ? 'cancelled' : 'tentative')));
@@ -73,8 +77,12 @@ export function renderBadges(event: EventModel, i18n: Translator, ownGroup?: str
     badges.push(left ? badge('seats', i18n.t('seatsLeft', { count: left })) : badge('full', i18n.t('full')));
   }
   const by = event.attributedTo && event.attributedTo.handle !== ownGroup ? event.attributedTo.name : undefined;
-  if (!badges.length && !by) return nothing;
-  return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}</p>`;
+  // As Mobilizon shows it ("3 participants"), unless the organiser hides the number.
+  const going = count && event.participantCount && !event.display.hideNumberOfParticipants ? i18n.t('participants', { count: event.participantCount }) : '';
+  if (!badges.length && !by && !going) return nothing;
+  return html`<p class="meta">${badges}${by ? html`<span class="by">${i18n.t('by', { name: by })}</span>` : nothing}${going
+    ? html`<span part="participants">${going}</span>`
+    : nothing}</p>`;
 }
 
 /** Status, online and capacity badges, wherever events are shown. */

@@ -2,14 +2,16 @@ import { css } from 'lit';
 
 /**
  * Design tokens. Host pages theme through the public `--mobilizon-*` properties; the elements read only
- * the private `--_*` ones, whose defaults pass WCAG AA in both colour schemes. `theme` sets the
- * element's color-scheme; light-dark() then picks each default.
+ * the private `--_*` ones, whose defaults pass WCAG AA in both colour schemes. The element's
+ * color-scheme is the host page's (inherited; light when the page declares none) unless `theme` sets
+ * one; light-dark() then picks each default. A custom accent is used as is in light; in dark,
+ * `--mobilizon-accent-dark`, else the custom accent lifted to a light tone of its hue (text on it dark).
+ * The surface may differ from the page's background, so content keeps a small inset from its edges.
  */
 export const tokens = css`
   :host {
-    color-scheme: light dark;
-    --_accent: var(--mobilizon-accent, light-dark(#1e6b52, #7fd1b3));
-    --_accent-text: var(--mobilizon-accent-text, light-dark(#fff, #0c1f18));
+    --_accent: light-dark(var(--mobilizon-accent, #1e6b52), var(--mobilizon-accent-dark, oklch(from var(--mobilizon-accent, #7fd1b3) max(l, 0.8) c h)));
+    --_accent-text: light-dark(var(--mobilizon-accent-text, #fff), var(--mobilizon-accent-text-dark, #0c1f18));
     --_text: var(--mobilizon-text, light-dark(#1d1d1f, #f2f2f5));
     --_muted: var(--mobilizon-muted, light-dark(#595960, #b4b4bd));
     --_surface: var(--mobilizon-surface, light-dark(#fff, #1c1c21));
@@ -22,10 +24,14 @@ export const tokens = css`
     --_spacing: var(--mobilizon-spacing, 1em);
     display: block;
     background: var(--_surface);
+    padding: var(--mobilizon-padding, calc(var(--_spacing) * 0.75));
     font-family: var(--mobilizon-font, inherit);
     color: var(--_text);
     line-height: 1.45;
     container-type: inline-size;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
   :host([theme='light']) {
     color-scheme: light;

@@ -1,4 +1,5 @@
-// The grid view: the list's events as cards, picture on top, as many columns as the space allows.
+// The grid view: the list's events as cards, picture on top (none when the event and the instance
+// have none), top-aligned, as many columns as the space allows.
 import { css, html, type TemplateResult } from 'lit';
 import { renderEventList } from '../../shared/event-list.js';
 import type { View, ViewContext } from './view.js';
@@ -8,7 +9,9 @@ export const styles = css`
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
     gap: var(--_spacing);
+    align-items: start;
   }
+  /* Without a picture the empty first row and its gap leave the same inset above the text. */
   .grid-view .event {
     display: grid;
     grid-template-columns: auto 1fr;
@@ -28,12 +31,6 @@ export const styles = css`
     display: block;
     inline-size: 100%;
     border-radius: 0;
-  }
-  .grid-view .event:not(:has(.picture))::before {
-    content: '';
-    grid-area: picture;
-    aspect-ratio: 16 / 9;
-    background: linear-gradient(135deg, var(--_surface-alt), var(--_border));
   }
   .grid-view .tile {
     grid-area: tile;
