@@ -40,6 +40,9 @@ function sameOffset(a: string, b: string, at: Date): boolean {
   return wall(a) === wall(b);
 }
 
+/** A time shown in `zone` names its zone: the visitor's clock reads otherwise at that instant. */
+export const zoneDiffers = (zone: string, at: Date): boolean => !sameOffset(zone, viewerZone(), at);
+
 export interface FormattedWhen {
   /** The visible text, e.g. "Sun, Mar 28, 2027, 10:00 – 11:00 AM GMT+2". */
   text: string;
@@ -49,14 +52,13 @@ export interface FormattedWhen {
   zoneNamed: boolean;
 }
 
-
 /** When an event happens, in words, honouring Mobilizon's showStartTime / showEndTime. */
 export function formatWhen(event: EventModel, locale: string, mode: ZoneMode): FormattedWhen {
   const zone = displayZone(event, mode);
   const start = new Date(event.startTime);
   const end = event.endTime && event.display.showEndTime ? new Date(event.endTime) : null;
   const withTime = event.display.showStartTime;
-  const zoneNamed = withTime && !sameOffset(zone, viewerZone(), start);
+  const zoneNamed = withTime && zoneDiffers(zone, start);
   const options: Intl.DateTimeFormatOptions = {
     timeZone: zone,
     weekday: 'short',

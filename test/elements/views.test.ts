@@ -45,7 +45,10 @@ describe('views', () => {
     const days = [...el.shadowRoot!.querySelectorAll('.agenda-day')];
     expect(days).to.have.length(2);
     for (const day of days) expect(day.querySelector('.title')!.textContent!.trim()).to.equal('Nuit des étoiles');
-    expect(texts(el, '.agenda-item time')).to.deep.equal(['23:30 →', '→ 01:30']);
+    // A Lyon event seen from the test browser's zone (UTC) names its zone, as the list does.
+    const [start, end] = texts(el, '.agenda-item time');
+    expect(start).to.match(/^23:30 CES?T →$/);
+    expect(end).to.match(/^→ 01:30 CES?T$/);
   });
 
   it('month: an event from 23:30 to 01:30 sits on both days', async () => {

@@ -2,7 +2,7 @@
 // zone (an event from 23:30 to 01:30 appears under both days).
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { placeLine } from '../../../format/address.js';
-import { displayZone } from '../../../format/dates.js';
+import { displayZone, zoneDiffers } from '../../../format/dates.js';
 import { dateTimeFormat } from '../../../format/intl.js';
 import { daysCovered, dayKey, type DayKey } from '../../../format/zoned.js';
 import { placeOf, type EventModel } from '../../../model/event.js';
@@ -77,8 +77,10 @@ function timeText(entry: Entry, ctx: ViewContext): string {
   const { event, zone, first, last } = entry;
   const { i18n } = ctx;
   if (!event.display.showStartTime) return i18n.t('allDay');
-  const time = dateTimeFormat(i18n.locale, { timeZone: zone, timeStyle: 'short' });
   const start = new Date(event.startTime);
+  // Named like the list names it (format/dates.ts): only when the visitor's clock reads otherwise.
+  const named = zoneDiffers(zone, start);
+  const time = dateTimeFormat(i18n.locale, { timeZone: zone, hour: 'numeric', minute: '2-digit', ...(named ? { timeZoneName: 'short' } : {}) });
   const end = event.endTime && event.display.showEndTime ? new Date(event.endTime) : null;
   if (first && last) return end && end > start ? time.formatRange(start, end) : time.format(start);
   if (first) return `${time.format(start)} →`;
