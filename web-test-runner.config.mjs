@@ -29,7 +29,7 @@ export default {
   files: process.env.WTR_FILES ?? 'test/elements/**/*.test.ts',
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 240_000,
+  testsFinishTimeout: Number(process.env.WTR_FINISH ?? 240_000),
   testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ args: logged }) => !String(logged[0]).includes('Lit is in dev mode'),
   // For people, the default reporter and the slow tests; for npm test's totals, a JUnit report (where WTR_JUNIT says).
