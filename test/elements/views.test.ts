@@ -32,7 +32,7 @@ describe('views', () => {
   it('agenda: groups events under a heading per day, in order', async () => {
     const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" view="agenda" limit="10" locale="en"></mobilizon-events>`);
     await settled(el, 'events');
-    const days = [...el.shadowRoot!.querySelectorAll('.agenda-day > h3 time')].map((t) => t.getAttribute('datetime')!);
+    const days = [...el.shadowRoot!.querySelectorAll('.agenda-day > h2 time')].map((t) => t.getAttribute('datetime')!);
     expect(days.length).to.be.greaterThan(3);
     expect([...days].sort()).to.deep.equal(days);
     expect(el.shadowRoot!.querySelectorAll('.agenda-item').length).to.be.at.least(10);

@@ -218,7 +218,8 @@ export class FilterBar implements ReactiveController {
     next.focus();
   }
 
-  render(i18n: ElementTranslator<'views'>): TemplateResult {
+  /** `name`: whose or what events, to tell this bar from another list's. */
+  render(i18n: ElementTranslator<'views'>, name: string): TemplateResult {
     const { filters: bar, host } = this;
     const global = host.search === 'global';
     const term = bar.term ?? host.term ?? '';
@@ -253,7 +254,7 @@ export class FilterBar implements ReactiveController {
           }} />
       </label>`;
     };
-    return html`<form class="filters" part="filters" role="search" aria-label=${i18n.t('filterLabel')} @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form class="filters" part="filters" role="search" aria-label=${[i18n.t('filterLabel'), name].filter(Boolean).join(' · ')} @submit=${(e: Event) => e.preventDefault()}>
       <label>${i18n.t('searchLabel')}
         <input type="search" part="input" .value=${term} placeholder=${i18n.t('searchPlaceholder')}
           @input=${(e: InputEvent) => this.update({ term: (e.target as HTMLInputElement).value }, 350)} />

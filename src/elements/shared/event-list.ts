@@ -16,6 +16,8 @@ export interface ListContext {
   href: (event: EventModel) => string | null;
   /** Called on activation, before the link is followed; return false to stop it. */
   select: (event: EventModel) => boolean;
+  /** The rank of the events' titles when `heading-level` sets it (else their h2 says it). */
+  level?: number;
 }
 
 const FEW_SEATS = 5;
@@ -38,7 +40,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
       <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
     </div>
     <div class="body">
-      <h3 class="title" part="title" lang=${event.inLanguage ?? nothing} dir="auto">${renderEventLink(event, ctx)}</h3>
+      <h2 class="title" part="title" aria-level=${ctx.level ?? nothing} lang=${event.inLanguage ?? nothing} dir="auto">${renderEventLink(event, ctx)}</h2>
       <p class="when">
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>
