@@ -36,6 +36,7 @@ describe('several widgets on one page', () => {
     expect(names).to.include('Upcoming events · Vélo Lyon');
     expect(names).to.include('Upcoming events · concert');
     expect(names).to.include('Past events · Tokyo Hikers');
+    expect(names).to.include('Posts · Tokyo Hikers');
     expect(new Set(names).size, names.join(' | ')).to.equal(names.length);
     await expect(page).to.be.accessible();
   });
@@ -55,8 +56,14 @@ describe('several widgets on one page', () => {
     expect(level($(list, '.agenda-item .title'))).to.equal(2);
   });
 
-  it('an Arabic group page lays out every text right to left, the nested list’s empty message included', async () => {
-    const group = await fixture<MobilizonGroup>(html`<mobilizon-group instance=${DEMO} group="empty_group" locale="ar"></mobilizon-group>`);
+  for (const how of ['locale="ar"', 'lang="ar" on the page']) {
+  it(`an Arabic group page (${how}) lays out every text right to left, the nested list’s empty message included`, async () => {
+    const page = await fixture<HTMLElement>(
+      how.startsWith('lang')
+        ? html`<div lang="ar"><mobilizon-group instance=${DEMO} group="empty_group"></mobilizon-group></div>`
+        : html`<div><mobilizon-group instance=${DEMO} group="empty_group" locale="ar"></mobilizon-group></div>`,
+    );
+    const group = page.querySelector<MobilizonGroup>('mobilizon-group')!;
     await waitUntil(() => group.shadowRoot!.querySelector('[part="header"]'), 'the group');
     const upcoming = nested(group, 'upcoming');
     await settled(upcoming, 'empty');
@@ -76,4 +83,5 @@ describe('several widgets on one page', () => {
     expect(at(length - 1).left).to.be.lessThan(at(0).left);
     expect(Math.abs(at(0).right - message.getBoundingClientRect().right)).to.be.lessThan(2);
   });
+}
 });

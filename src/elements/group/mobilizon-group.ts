@@ -355,7 +355,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         limit=${this.pageSize}
         heading-level=${(this.headingLevel ?? 2) + 2}
         exportparts="list, event, title: event-title, date, location, badge, picture, pagination, button, empty, error"
-        >${period === 'upcoming' ? html`<p slot="empty">${t('noEventsYet')}</p>` : nothing}</mobilizon-events
+        >${period === 'upcoming' ? html`<p slot="empty" dir=${i18n.dir} lang=${i18n.locale}>${t('noEventsYet')}</p>` : nothing}</mobilizon-events
       >
     </div>`;
     return html`<div class="header" part="header">
@@ -387,13 +387,14 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         <p class="meta"><a href=${home} rel="noopener">${t('seeOnInstance', { host })}</a></p>
       </div>
       ${sections.has('events') ? list('upcoming', 'upcomingEvents') : nothing}
-      ${sections.has('past') ? list('past', 'pastEvents') : nothing} ${posts ? this.renderPosts(posts, busy) : nothing}`;
+      ${sections.has('past') ? list('past', 'pastEvents') : nothing} ${posts ? this.renderPosts(posts, busy, group.name) : nothing}`;
   }
 
-  private renderPosts(page: PostPage, busy: boolean): TemplateResult {
+  /** `name`: the group's, so that two groups' posts on one page are told apart. */
+  private renderPosts(page: PostPage, busy: boolean, name: string): TemplateResult {
     const { i18n } = this;
     const pages = Math.ceil(page.total / this.pageSize);
-    return html`<section class="posts" part="posts" aria-labelledby="posts" aria-busy=${busy ? 'true' : 'false'}>
+    return html`<section class="posts" part="posts" aria-label=${`${i18n.t('posts')} · ${name}`} aria-busy=${busy ? 'true' : 'false'}>
       <h3 id="posts" aria-level=${this.level(1)}>${i18n.t('posts')}</h3>
       ${page.posts.length || this.page > 1
         ? html`<ul>
