@@ -15,16 +15,26 @@ const instance = process.env.DEMO_INSTANCE_URL ?? (await startDemoInstance({ por
 const args = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/** `executeServerCommand('emulate-timezone', { zone })`: the page's visitor lives in that IANA zone (before anything asks it). */
+const timezonePlugin = {
+  name: 'emulate-timezone',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-timezone') return undefined;
+    await session.browser.getPage(session.id).emulateTimezone(payload.zone);
+    return true;
+  },
+};
+
 export default {
   files: process.env.WTR_FILES ?? 'test/elements/**/*.test.ts',
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 240_000,
+  testsFinishTimeout: Number(process.env.WTR_FINISH ?? 240_000),
   testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ args: logged }) => !String(logged[0]).includes('Lit is in dev mode'),
   // For people, the default reporter and the slow tests; for npm test's totals, a JUnit report (where WTR_JUNIT says).
   reporters: [defaultReporter(), slowReporter(), junitReporter({ outputPath: process.env.WTR_JUNIT ?? '.run/reports/wtr.xml' })],
-  plugins: [graphqlWds(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  plugins: [timezonePlugin, graphqlWds(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args } })],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <script>window.DEMO_INSTANCE = ${JSON.stringify(instance)};</script></head>

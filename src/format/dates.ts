@@ -40,9 +40,12 @@ function sameOffset(a: string, b: string, at: Date): boolean {
   return wall(a) === wall(b);
 }
 
+/** A time shown in `zone` names its zone: the visitor's clock reads otherwise at that instant. */
+export const zoneDiffers = (zone: string, at: Date): boolean => !sameOffset(zone, viewerZone(), at);
+
 /** The zone's name ("GMT+9", or "Japan Standard Time" with `long`) when its clock differs from the visitor's then, else ''. */
 export function zoneNameIfOther(zone: string, locale: string, at: Date, long = false): string {
-  if (sameOffset(zone, viewerZone(), at)) return '';
+  if (!zoneDiffers(zone, at)) return '';
   const parts = dateTimeFormat(locale, { timeZone: zone, timeZoneName: long ? 'long' : 'short' }).formatToParts(at);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }
@@ -56,14 +59,13 @@ export interface FormattedWhen {
   zoneNamed: boolean;
 }
 
-
 /** When an event happens, in words, honouring Mobilizon's showStartTime / showEndTime. */
 export function formatWhen(event: EventModel, locale: string, mode: ZoneMode): FormattedWhen {
   const zone = displayZone(event, mode);
   const start = new Date(event.startTime);
   const end = event.endTime && event.display.showEndTime ? new Date(event.endTime) : null;
   const withTime = event.display.showStartTime;
-  const zoneNamed = withTime && !sameOffset(zone, viewerZone(), start);
+  const zoneNamed = withTime && zoneDiffers(zone, start);
   const options: Intl.DateTimeFormatOptions = {
     timeZone: zone,
     weekday: 'short',

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
 import { $, DEMO, settled, texts } from './helpers.js';
@@ -7,6 +8,8 @@ afterEach(() => {
   history.replaceState(null, '', location.pathname + location.search);
 });
 
+/** What has the focus inside the element, by its text (comparing elements themselves makes failures unreadable). */
+const focused = (el: Element) => el.shadowRoot!.activeElement?.textContent ?? null;
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll('.event')];
 
 describe('filter attributes', () => {
@@ -159,6 +162,71 @@ describe('the filter bar', () => {
     chip('astronomie').click();
     await waitUntil(() => texts(el, '.title').join() === 'Nuit des étoiles', 'one event left');
     expect(chip('astronomie').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('chosen by keyboard, a chip keeps the focus, the other chips stay, and several tags show events of any of them', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" filters limit="50" locale="en"></mobilizon-events>`);
+    await settled(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('.chips button'), 'tag chips');
+    const chips = () => texts(el, '.chips button');
+    const before = chips();
+    expect(before).to.include.members(['astronomie', 'concert']);
+    const chip = (tag: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.chips button')].find((b) => b.textContent === tag)!;
+    chip('astronomie').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => texts(el, '.title').join() === 'Nuit des étoiles', 'one event left');
+    await settled(el);
+    expect(chips()).to.deep.equal(before);
+    expect(focused(el)).to.equal('astronomie');
+    chip('concert').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => location.hash.includes('tags=astronomie%2Cconcert'), 'both tags in the hash');
+    await waitUntil(() => texts(el, '.title').length > 1, 'events of either tag');
+    await settled(el);
+    expect(texts(el, '.title')).to.include('Nuit des étoiles');
+    expect(chips()).to.deep.equal(before);
+    expect(focused(el)).to.equal('concert');
+    expect(chip('concert').getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the chips are one Tab stop, with arrow keys inside', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events instance=${DEMO} group="velo_lyon" filters limit="50" locale="en"></mobilizon-events>`);
+    await settled(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('.chips button'), 'tag chips');
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.chips button')];
+    const names = buttons.map((b) => b.textContent);
+    expect(buttons.map((b) => b.tabIndex)).to.deep.equal(buttons.map((_, i) => (i ? -1 : 0)));
+    $<HTMLButtonElement>(el, 'form.filters button.secondary')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(names[0]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused(el)).to.equal(names[1]);
+    await sendKeys({ press: 'End' });
+    expect(focused(el)).to.equal(names.at(-1));
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused(el)).to.equal(names[0]);
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'Tab' });
+    // One more Tab leaves the filter bar.
+    expect(Boolean(el.shadowRoot!.activeElement?.closest('form.filters'))).to.equal(false);
+  });
+
+  it('date fields speak the element’s locale: French order, typed and read back', async () => {
+    const el = await fixture<MobilizonEvents>(html`<mobilizon-events id="fr" instance=${DEMO} group="velo_lyon" filters from="2027-05-10" limit="5" locale="fr"></mobilizon-events>`);
+    await waitUntil(() => $(el, 'input.date'), 'the date fields');
+    const [from, to] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input.date');
+    expect(from.placeholder).to.equal('jj/mm/aaaa');
+    expect(from.value).to.equal('10/05/2027');
+    to.value = '20/5/2027';
+    to.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => location.hash.includes('fr.to=2027-05-20'), 'the day typed, read day first');
+    expect(to.validity.valid).to.equal(true);
+    to.value = '31/02/2027';
+    to.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(to.validity.valid).to.equal(false);
+    expect(to.validationMessage).to.equal('Écrivez la date sous la forme jj/mm/aaaa.');
+    expect(to.getAttribute('aria-invalid')).to.not.equal(null);
   });
 });
 

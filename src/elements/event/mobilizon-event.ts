@@ -258,7 +258,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
       ${event.status !== 'CONFIRMED'
         ? html`<p class="status ${event.status.toLowerCase()}" role="note">${t(event.status === 'CANCELLED' ? 'cancelledNotice' : 'tentativeNotice')}</p>`
         : nothing}
-      <h2 part="title" lang=${event.inLanguage ?? nothing} dir="auto">${event.name}</h2>
+      <h2 part="title" aria-level=${this.level(0)} lang=${event.inLanguage ?? nothing} dir="auto">${event.name}</h2>
       ${renderBadges({ ...event, attributedTo: null }, i18n)}
       <dl>
         <dt>${t('date')}</dt>

@@ -32,7 +32,7 @@ export interface DetailsHost extends ReactiveControllerHost {
   readonly instance: string | null;
   readonly endpoint: string | null;
   readonly zoneMode: string;
-  readonly theme: string;
+  readonly theme: string | null;
 }
 
 export class Details implements ReactiveController {
@@ -75,7 +75,7 @@ export class Details implements ReactiveController {
           endpoint=${host.endpoint ?? nothing}
           locale=${i18n.locale}
           timezone=${host.zoneMode}
-          theme=${host.theme}
+          theme=${host.theme ?? nothing}
         ></mobilizon-event>
       </div>
     </dialog>`;

@@ -3,6 +3,7 @@
 // reopens the same view and Back/Forward restore it. Loaded only by lists that ask for it. A controller:
 // it owns what the visitor chose and tells its host through `filtersChanged`.
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { datePattern, readDate, showDate } from '../../format/date-field.js';
 import type { ElementTranslator } from '../../format/i18n.js';
 import type { EventModel } from '../../model/event.js';
 import type { EventType } from '../../model/filter.js';
@@ -53,6 +54,9 @@ export const styles = css`
   .filters input[type='search'] {
     min-inline-size: 12em;
   }
+  .filters input.date {
+    inline-size: 8.5em;
+  }
   .segment {
     display: inline-flex;
     border: 1px solid var(--_accent);
@@ -86,6 +90,10 @@ export const styles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+  .chips button:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
   }
   .chips button {
     padding: 0.15em 0.65em;
@@ -126,6 +134,10 @@ export class FilterBar implements ReactiveController {
   private readonly prefix: string;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly onHash = () => this.set(this.readHash());
+  /** Tags seen while no tag was chosen: the chips stay when one is. */
+  private known: string[] = [];
+  /** The chip the chip group's one Tab stop leads to (roving tabindex). */
+  private current?: string;
 
   constructor(
     private readonly host: FilterHost,
@@ -191,7 +203,23 @@ export class FilterBar implements ReactiveController {
     }, delay);
   }
 
-  render(i18n: ElementTranslator<'views'>): TemplateResult {
+  /** Arrow keys, Home and End move between the chips (one Tab stop for the group, as a toolbar). */
+  private move(e: KeyboardEvent, dir: string): void {
+    const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll('button')];
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const to = { [forward]: at + 1, [backward]: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (at < 0 || to === undefined) return;
+    e.preventDefault();
+    const next = buttons[(to + buttons.length) % buttons.length];
+    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+    this.current = next.dataset.tag;
+    next.focus();
+  }
+
+  /** `name`: whose or what events, to tell this bar from another list's. */
+  render(i18n: ElementTranslator<'views'>, name: string): TemplateResult {
     const { filters: bar, host } = this;
     const global = host.search === 'global';
     const term = bar.term ?? host.term ?? '';
@@ -200,13 +228,33 @@ export class FilterBar implements ReactiveController {
     const counts = new Map<string, number>();
     for (const tag of this.links.shown().flatMap((e) => e.tag)) counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
     const frequent = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-    const offered = [...new Set([...chosen, ...frequent])].slice(0, 12);
+    // While unfiltered by tag, the shown tags are the ones to offer; once a tag is chosen, the same ones stay.
+    if (!chosen.size) this.known = [...new Set([...this.known, ...frequent])];
+    const first = [...new Set([...this.known, ...frequent])].slice(0, 12);
+    const offered = [...first, ...[...chosen].filter((t) => !first.includes(t))];
+    const current = this.current && offered.includes(this.current) ? this.current : offered[0];
     const toggle = (tag: string) => {
       const tags = new Set(chosen);
       if (!tags.delete(tag)) tags.add(tag);
+      this.current = tag;
       this.update({ tags: [...tags] });
     };
-    return html`<form class="filters" part="filters" role="search" aria-label=${i18n.t('filterLabel')} @submit=${(e: Event) => e.preventDefault()}>
+    const date = (key: 'from' | 'to') => {
+      const pattern = datePattern(i18n.locale, i18n.t('dateWords'));
+      return html`<label>${i18n.t(key === 'from' ? 'fromLabel' : 'toLabel')}
+        <input class="date" type="text" inputmode="numeric" autocomplete="off" part="input" placeholder=${pattern}
+          .value=${showDate(bar[key] ?? host[key], i18n.locale)}
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const value = readDate(input.value, i18n.locale);
+            input.setCustomValidity(value === null ? i18n.t('dateInvalid', { pattern }) : '');
+            input.toggleAttribute('aria-invalid', value === null);
+            if (value === null) input.reportValidity();
+            else this.update({ [key]: value || undefined });
+          }} />
+      </label>`;
+    };
+    return html`<form class="filters" part="filters" role="search" aria-label=${[i18n.t('filterLabel'), name].filter(Boolean).join(' · ')} @submit=${(e: Event) => e.preventDefault()}>
       <label>${i18n.t('searchLabel')}
         <input type="search" part="input" .value=${term} placeholder=${i18n.t('searchPlaceholder')}
           @input=${(e: InputEvent) => this.update({ term: (e.target as HTMLInputElement).value }, 350)} />
@@ -224,20 +272,18 @@ export class FilterBar implements ReactiveController {
               )}
             </div>
           </fieldset>`}
-      <label>${i18n.t('fromLabel')}
-        <input type="date" part="input" .value=${bar.from ?? host.from ?? ''} @change=${(e: Event) => this.update({ from: (e.target as HTMLInputElement).value || undefined })} />
-      </label>
-      <label>${i18n.t('toLabel')}
-        <input type="date" part="input" .value=${bar.to ?? host.to ?? ''} @change=${(e: Event) => this.update({ to: (e.target as HTMLInputElement).value || undefined })} />
-      </label>
+      ${date('from')} ${date('to')}
       <button type="button" part="button" class="secondary" @click=${() => this.update({ term: undefined, tags: undefined, type: undefined, from: undefined, to: undefined })}>
         ${i18n.t('clearFilters')}
       </button>
       ${global || !offered.length
         ? nothing
-        : html`<ul class="chips" aria-label=${i18n.t('tagsLabel')}>
-            ${offered.map((tag) => html`<li><button type="button" part="button" aria-pressed=${chosen.has(tag) ? 'true' : 'false'} @click=${() => toggle(tag)}>${tag}</button></li>`)}
-          </ul>`}
+        : html`<div class="chips" role="toolbar" aria-label=${i18n.t('tagsLabel')} @keydown=${(e: KeyboardEvent) => this.move(e, i18n.dir)}>
+            ${offered.map(
+              (tag) => html`<button type="button" part="button" data-tag=${tag} tabindex=${tag === current ? 0 : -1}
+                aria-pressed=${chosen.has(tag) ? 'true' : 'false'} @click=${() => toggle(tag)}>${tag}</button>`,
+            )}
+          </div>`}
     </form>`;
   }
 }

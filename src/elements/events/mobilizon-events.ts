@@ -293,7 +293,7 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       state.status === 'complete' ? i18n.t('loaded', { count: state.value.total }) : state.status === 'error' ? '' : i18n.t('loading');
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <p class="visually-hidden" role="status">${status}</p>
-      ${this.filters && i18n.has('views') ? this.bar?.render(i18n) : nothing}
+      ${this.filters && i18n.has('views') ? this.bar?.render(i18n, this.named(state.status === 'complete' ? state.value.events : [])) : nothing}
       ${renderLoad(state, {
         value: (shown, busy) => this.renderShown(shown, busy),
         error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
@@ -316,6 +316,7 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       href: (event) => this.hrefFor(event),
       select: (event) => this.select(event),
       picture: this.picture,
+      level: this.headingLevel,
     };
     // An event without a picture: the instance's default one, asked once the list is on screen.
     if (this.pictureOf !== this.instance && shown.events.some((e) => !e.image)) {
@@ -333,8 +334,8 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     if (!shown.events.length && this.page === 1 && view !== 'month') {
       return html`${above}${renderEmpty(i18n.t(period === 'past' ? 'emptyPast' : period === 'all' ? 'empty' : 'emptyUpcoming'))}`;
     }
-    // Two lists on one page (a group's upcoming and past events) need different landmark names.
-    const label = i18n.t(period === 'past' ? 'pastEvents' : period === 'all' ? 'events' : 'upcomingEvents');
+    // Several lists on one page need different landmark names: the period, then whose or what events.
+    const label = [i18n.t(period === 'past' ? 'pastEvents' : period === 'all' ? 'events' : 'upcomingEvents'), this.named(shown.events)].filter(Boolean).join(' · ');
     const shownView = view === 'list' ? undefined : this.views.get(view);
     return html`${above}
       <section aria-busy=${busy} aria-label=${label}>
@@ -346,6 +347,12 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
             { page: this.page, pages: Math.ceil(shown.total / this.pageSize), busy, label: `${i18n.t('pagination')} · ${label}`, go: (page) => void this.goTo(page) },
             i18n,
           )}`;
+  }
+
+  /** Whose events these are (the groups' names) or what was searched: tells this list's landmarks from another's. */
+  private named(events: EventModel[]): string {
+    const groups = splitList(this.group).map((g) => events.find((e) => e.attributedTo?.handle === g)?.attributedTo?.name ?? g);
+    return groups.join(', ') || (this.bar?.filters.term ?? this.term ?? '');
   }
 
   private async goTo(page: number): Promise<void> {

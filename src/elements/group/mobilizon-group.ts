@@ -351,7 +351,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
           : nothing;
     // A heading, not a landmark: the list inside is already a region named after its period.
     const list = (period: string, title: 'upcomingEvents' | 'pastEvents') => html`<div class="events-section">
-      <h3 id=${period}>${t(title)}</h3>
+      <h3 id=${period} aria-level=${this.level(1)}>${t(title)}</h3>
       <mobilizon-events
         instance=${this.instance ?? ''}
         endpoint=${this.endpoint ?? nothing}
@@ -362,8 +362,9 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         period=${period}
         limit=${this.pageSize}
         ?structured-data=${this.structuredData}
+        heading-level=${(this.headingLevel ?? 2) + 2}
         exportparts="list, event, title: event-title, date, location, badge, picture, pagination, button, empty, error"
-        >${period === 'upcoming' ? html`<p slot="empty">${t('noEventsYet')}</p>` : nothing}</mobilizon-events
+        >${period === 'upcoming' ? html`<p slot="empty" dir=${i18n.dir} lang=${i18n.locale}>${t('noEventsYet')}</p>` : nothing}</mobilizon-events
       >
     </div>`;
     return html`<div class="header" part="header">
@@ -377,7 +378,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
             ? html`<img class="avatar" part="avatar" src=${group.icon.url} alt=${t('avatarOf', { name: group.name })} width="72" height="72" decoding="async" referrerpolicy="no-referrer" />`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...group.name][0]?.toUpperCase()}</span>`}
           <div class="names">
-            <h2 part="title"><a href=${home} rel="noopener">${group.name}</a></h2>
+            <h2 part="title" aria-level=${this.level(0)}><a href=${home} rel="noopener">${group.name}</a></h2>
             <p class="muted" dir="ltr">@${group.preferredUsername}@${group.domain}</p>
           </div>
         </div>
@@ -395,20 +396,21 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         <p class="meta"><a href=${home} rel="noopener">${t('seeOnInstance', { host })}</a></p>
       </div>
       ${sections.has('events') ? list('upcoming', 'upcomingEvents') : nothing}
-      ${sections.has('past') ? list('past', 'pastEvents') : nothing} ${posts ? this.renderPosts(posts, busy) : nothing}`;
+      ${sections.has('past') ? list('past', 'pastEvents') : nothing} ${posts ? this.renderPosts(posts, busy, group.name) : nothing}`;
   }
 
-  private renderPosts(page: PostPage, busy: boolean): TemplateResult {
+  /** `name`: the group's, so that two groups' posts on one page are told apart. */
+  private renderPosts(page: PostPage, busy: boolean, name: string): TemplateResult {
     const { i18n } = this;
     const pages = Math.ceil(page.total / this.pageSize);
-    return html`<section class="posts" part="posts" aria-labelledby="posts" aria-busy=${busy ? 'true' : 'false'}>
-      <h3 id="posts">${i18n.t('posts')}</h3>
+    return html`<section class="posts" part="posts" aria-label=${`${i18n.t('posts')} · ${name}`} aria-busy=${busy ? 'true' : 'false'}>
+      <h3 id="posts" aria-level=${this.level(1)}>${i18n.t('posts')}</h3>
       ${page.posts.length || this.page > 1
         ? html`<ul>
             ${page.posts.map(
               (post) => html`<li class="post" part="post">
                 <div>
-                  <h4><a href=${post.url ?? ''} rel="noopener" @click=${(e: MouseEvent) => this.open(e, post)}>${post.name}</a></h4>
+                  <h4 aria-level=${this.level(2)}><a href=${post.url ?? ''} rel="noopener" @click=${(e: MouseEvent) => this.open(e, post)}>${post.name}</a></h4>
                   ${this.renderByline(post)}
                   <p>${excerpt(post.content)}</p>
                 </div>

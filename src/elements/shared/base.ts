@@ -1,6 +1,6 @@
 // What every element shares: the common attributes (instance, locale, timezone, theme, endpoint),
 // the shared client, the visitor's language, DOM events, and turning errors into words.
-import { LitElement, type CSSResult, type PropertyDeclarations } from 'lit';
+import { LitElement, nothing, type CSSResult, type PropertyDeclarations } from 'lit';
 import { englishMain, translations, type ElementTranslator, type MessageSet } from '../../format/i18n.js';
 import { isValidZone } from '../../format/dates.js';
 import type { EventModel } from '../../model/event.js';
@@ -19,6 +19,7 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
     theme: { reflect: true },
     endpoint: {},
     structuredData: { type: Boolean, attribute: 'structured-data' },
+    headingLevel: { attribute: 'heading-level', type: Number },
     i18n: { state: true },
   };
 
@@ -38,6 +39,8 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
   /** Writes schema.org `Event` JSON-LD for what is shown into the page (off by default). */
   structuredData = false;
   private described = false;
+  /** The rank of the element's own title (2 when unset); the headings of its lists come below it. */
+  headingLevel?: number;
 
   protected i18n: ElementTranslator<S> = englishMain as ElementTranslator<S>;
   /** Translation sets beyond `main` that parts loaded so far need. */
@@ -109,6 +112,11 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
   /** The shared client for `instance` (and `endpoint`), or a ConfigurationError explaining what is wrong. */
   protected get client(): MobilizonClient {
     return resolveClient(this);
+  }
+
+  /** The `aria-level` of a heading `below` ranks under the element's own title (none when `heading-level` is unset: the tag says it). */
+  protected level(below: number): number | typeof nothing {
+    return this.headingLevel ? this.headingLevel + below : nothing;
   }
 
   /** Adds a lazily loaded part's styles to the shadow root. */

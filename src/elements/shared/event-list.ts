@@ -18,6 +18,8 @@ export interface ListContext {
   select: (event: EventModel) => boolean;
   /** The instance's default picture, for events without one (none: they are drawn without a picture). */
   picture?: string | null;
+  /** The rank of the events' titles when `heading-level` sets it (else their h2 says it). */
+  level?: number;
 }
 
 const FEW_SEATS = 5;
@@ -41,7 +43,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
       <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
     </div>
     <div class="body">
-      <h3 class="title" part="title" lang=${event.inLanguage ?? nothing} dir="auto">${renderEventLink(event, ctx)}</h3>
+      <h2 class="title" part="title" aria-level=${ctx.level ?? nothing} lang=${event.inLanguage ?? nothing} dir="auto">${renderEventLink(event, ctx)}</h2>
       <p class="when">
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>

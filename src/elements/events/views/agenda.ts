@@ -2,7 +2,7 @@
 // zone (an event from 23:30 to 01:30 appears under both days).
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { placeLine } from '../../../format/address.js';
-import { displayZone } from '../../../format/dates.js';
+import { displayZone, zoneDiffers } from '../../../format/dates.js';
 import { dateTimeFormat } from '../../../format/intl.js';
 import { daysCovered, dayKey, type DayKey } from '../../../format/zoned.js';
 import { placeOf, type EventModel } from '../../../model/event.js';
@@ -21,13 +21,13 @@ export const styles = css`
   .agenda-day {
     margin-block-end: var(--_spacing);
   }
-  .agenda-day h3 {
+  .agenda-day h2 {
     margin: 0 0 0.35em;
     padding-block-end: 0.25em;
     font-size: 0.95em;
     border-block-end: 2px solid var(--_accent);
   }
-  .agenda-day h3 .relative {
+  .agenda-day h2 .relative {
     color: var(--_accent);
     margin-inline-end: 0.5em;
   }
@@ -77,8 +77,10 @@ function timeText(entry: Entry, ctx: ViewContext): string {
   const { event, zone, first, last } = entry;
   const { i18n } = ctx;
   if (!event.display.showStartTime) return i18n.t('allDay');
-  const time = dateTimeFormat(i18n.locale, { timeZone: zone, timeStyle: 'short' });
   const start = new Date(event.startTime);
+  // Named like the list names it (format/dates.ts): only when the visitor's clock reads otherwise.
+  const named = zoneDiffers(zone, start);
+  const time = dateTimeFormat(i18n.locale, { timeZone: zone, hour: 'numeric', minute: '2-digit', ...(named ? { timeZoneName: 'short' } : {}) });
   const end = event.endTime && event.display.showEndTime ? new Date(event.endTime) : null;
   if (first && last) return end && end > start ? time.formatRange(start, end) : time.format(start);
   if (first) return `${time.format(start)} →`;
@@ -106,10 +108,10 @@ function render(ctx: ViewContext): TemplateResult {
     ${days.map((day) => {
       const offset = Math.round((Date.parse(day) - Date.parse(today)) / 86_400_000);
       return html`<li class="agenda-day">
-        <h3>
+        <h2 aria-level=${ctx.level ?? nothing}>
           ${Math.abs(offset) <= 1 ? html`<span class="relative">${relative.format(offset, 'day')}</span>` : nothing}
           <time datetime=${day}>${heading.format(new Date(`${day}T12:00:00Z`))}</time>
-        </h3>
+        </h2>
         <ul>
           ${byDay.get(day)!.map((entry) => renderEntry(entry, ctx))}
         </ul>
@@ -124,7 +126,7 @@ function renderEntry(entry: Entry, ctx: ViewContext): TemplateResult {
   return html`<li class="agenda-item ${event.status.toLowerCase()}" part="event">
     <time part="date" datetime=${event.startTime} title=${entry.zone}>${timeText(entry, ctx)}</time>
     <div class="body">
-      <h4 class="title" part="title">${renderEventLink(event, ctx)}</h4>
+      <h3 class="title" part="title" aria-level=${ctx.level ? ctx.level + 1 : nothing}>${renderEventLink(event, ctx)}</h3>
       ${place ? html`<p class="where" part="location">${placeLine(place)}</p>` : nothing}
       ${renderBadges(event, ctx.i18n)}
     </div>

@@ -12,6 +12,8 @@ export const messages: Record<ViewKey, string | Plural> = {
   fromLabel: 'من',
   toLabel: 'إلى',
   tagsLabel: 'الوسوم',
+  dateWords: 'يوم شهر سنة',
+  dateInvalid: 'اكتب التاريخ بالشكل {pattern}.',
   clearFilters: 'مسح عوامل التصفية',
   close: 'إغلاق',
   openEventPage: 'فتح صفحة الحدث',

@@ -12,6 +12,8 @@ export const messages: Record<ViewKey, string | Plural> = {
   fromLabel: 'Von',
   toLabel: 'Bis',
   tagsLabel: 'Schlagwörter',
+  dateWords: 'TT MM JJJJ',
+  dateInvalid: 'Schreiben Sie das Datum als {pattern}.',
   clearFilters: 'Filter zurücksetzen',
   close: 'Schließen',
   openEventPage: 'Veranstaltungsseite öffnen',

@@ -10,6 +10,8 @@ export const messages = {
   fromLabel: 'From',
   toLabel: 'To',
   tagsLabel: 'Tags',
+  dateWords: 'dd mm yyyy',
+  dateInvalid: 'Write the date as {pattern}.',
   clearFilters: 'Clear filters',
   close: 'Close',
   openEventPage: 'Open the event page',

@@ -12,6 +12,8 @@ export const messages: Record<ViewKey, string | Plural> = {
   fromLabel: 'Desde',
   toLabel: 'Hasta',
   tagsLabel: 'Etiquetas',
+  dateWords: 'dd mm aaaa',
+  dateInvalid: 'Escriba la fecha como {pattern}.',
   clearFilters: 'Borrar filtros',
   close: 'Cerrar',
   openEventPage: 'Abrir la página del evento',

@@ -12,6 +12,8 @@ export const messages: Record<ViewKey, string | Plural> = {
   fromLabel: 'Du',
   toLabel: 'Au',
   tagsLabel: 'Étiquettes',
+  dateWords: 'jj mm aaaa',
+  dateInvalid: 'Écrivez la date sous la forme {pattern}.',
   clearFilters: 'Effacer les filtres',
   close: 'Fermer',
   openEventPage: 'Ouvrir la page de l’événement',

@@ -12,6 +12,8 @@ export const messages: Record<ViewKey, string | Plural> = {
   fromLabel: 'Dal',
   toLabel: 'Al',
   tagsLabel: 'Etichette',
+  dateWords: 'gg mm aaaa',
+  dateInvalid: 'Scrivi la data come {pattern}.',
   clearFilters: 'Cancella i filtri',
   close: 'Chiudi',
   openEventPage: 'Apri la pagina dell’evento',
