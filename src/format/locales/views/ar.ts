@@ -16,7 +16,6 @@ export const messages: Record<ViewKey, string | Plural> = {
   dateInvalid: 'اكتب التاريخ بالشكل {pattern}.',
   clearFilters: 'مسح عوامل التصفية',
   close: 'إغلاق',
-  openEventPage: 'فتح صفحة الحدث',
   previousMonth: 'الشهر السابق',
   nextMonth: 'الشهر التالي',
   today: 'اليوم',

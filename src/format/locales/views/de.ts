@@ -16,7 +16,6 @@ export const messages: Record<ViewKey, string | Plural> = {
   dateInvalid: 'Schreiben Sie das Datum als {pattern}.',
   clearFilters: 'Filter zurücksetzen',
   close: 'Schließen',
-  openEventPage: 'Veranstaltungsseite öffnen',
   previousMonth: 'Vorheriger Monat',
   nextMonth: 'Nächster Monat',
   today: 'Heute',

@@ -14,7 +14,6 @@ export const messages = {
   dateInvalid: 'Write the date as {pattern}.',
   clearFilters: 'Clear filters',
   close: 'Close',
-  openEventPage: 'Open the event page',
   previousMonth: 'Previous month',
   nextMonth: 'Next month',
   today: 'Today',

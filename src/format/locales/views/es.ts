@@ -16,7 +16,6 @@ export const messages: Record<ViewKey, string | Plural> = {
   dateInvalid: 'Escriba la fecha como {pattern}.',
   clearFilters: 'Borrar filtros',
   close: 'Cerrar',
-  openEventPage: 'Abrir la página del evento',
   previousMonth: 'Mes anterior',
   nextMonth: 'Mes siguiente',
   today: 'Hoy',

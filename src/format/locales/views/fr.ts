@@ -16,7 +16,6 @@ export const messages: Record<ViewKey, string | Plural> = {
   dateInvalid: 'Écrivez la date sous la forme {pattern}.',
   clearFilters: 'Effacer les filtres',
   close: 'Fermer',
-  openEventPage: 'Ouvrir la page de l’événement',
   previousMonth: 'Mois précédent',
   nextMonth: 'Mois suivant',
   today: 'Aujourd’hui',

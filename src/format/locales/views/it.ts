@@ -16,7 +16,6 @@ export const messages: Record<ViewKey, string | Plural> = {
   dateInvalid: 'Scrivi la data come {pattern}.',
   clearFilters: 'Cancella i filtri',
   close: 'Chiudi',
-  openEventPage: 'Apri la pagina dell’evento',
   previousMonth: 'Mese precedente',
   nextMonth: 'Mese successivo',
   today: 'Oggi',
