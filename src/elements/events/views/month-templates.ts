@@ -92,11 +92,13 @@ function renderDay(day: DayKey, col: number, row: { bars: Bar[]; more: number[] 
   </div>`;
 }
 
-/** The zones of the month's times that are not the visitor's, named once above the grid. */
+/** The zones of the month's times that are not the visitor's, named once above the grid: each zone
+ * at the grid's first and last day (both names when the month crosses a change of time). */
 function otherZones(m: MonthModel, locale: string): string {
-  const names = new Set<string>();
-  for (const lanes of m.lanes.values())
-    for (const s of lanes) if (s?.event.display.showStartTime) names.add(zoneNameIfOther(s.zone, locale, new Date(s.event.startTime)));
+  const zones = new Set<string>();
+  for (const lanes of m.lanes.values()) for (const s of lanes) if (s?.event.display.showStartTime) zones.add(s.zone);
+  const ends = [m.days[0], m.days[m.days.length - 1]].map((d) => new Date(`${d}T12:00:00Z`));
+  const names = new Set([...zones].flatMap((zone) => ends.map((at) => zoneNameIfOther(zone, locale, at))));
   names.delete('');
   return [...names].join(', ');
 }
