@@ -94,6 +94,27 @@ describe('screenshots of every view', () => {
   }
 });
 
+describe('the month view on a phone', () => {
+  it('a tap in the middle of a day with events opens that day’s list and leaves the page where it is', async () => {
+    const { page, errors } = await open(PAGE, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    const month = page.locator('mobilizon-events#month');
+    await month.locator('[role="gridcell"]').first().waitFor();
+    // A day of this month with events drawn in it (bars, dots or "+N").
+    const day = month.locator('[role="gridcell"]:not(.outside):has(.bar, .chip:not(.gap), .more)').first();
+    await day.scrollIntoViewIfNeeded();
+    const box = await day.boundingBox();
+    const before = page.url();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    const dialog = month.locator('dialog.day-dialog');
+    await dialog.locator('.event').first().waitFor();
+    assert.equal(await dialog.evaluate((d) => d.open), true);
+    assert.equal(page.url(), before);
+    await page.screenshot({ path: join(shots, 'light-375-month-day-dialog.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
 describe('the built script files', () => {
   let server;
   let origin;

@@ -200,6 +200,8 @@ export const styles = css`
   }
   .day {
     --day-pad: 0.25rem; /* rem: the chips (smaller text) subtract it to join across days */
+    /* A tap opens the day's dialog: no grey flash left over it (keyboard focus keeps its outline). */
+    -webkit-tap-highlight-color: transparent;
     position: relative;
     display: flex;
     flex-direction: column;
