@@ -6,7 +6,7 @@ import type { Actor, EventModel, Place } from '../model/event.js';
 import { placeOf } from '../model/event.js';
 import { dateTimeFormat } from './intl.js';
 import { offsetAt } from './zoned.js';
-import { htmlToText } from './sanitize.js';
+import { htmlToText } from './html-text.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Property = InstanceType<typeof ICAL.Property>;

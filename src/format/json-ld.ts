@@ -4,6 +4,7 @@
 // offset of the event's own zone, Place or VirtualLocation, status, attendance mode, organiser, offers.
 // Loaded only by elements that have the attribute.
 import type { EventModel, Place } from '../model/event.js';
+import { htmlToText } from './html-text.js';
 import { trustedJson } from './trusted-html.js';
 import { dayKey, offsetAt, zoneFormatter } from './zoned.js';
 
@@ -28,21 +29,6 @@ export function zonedDate(instant: string, zone: string | null, withTime: boolea
   const wall = new Date(at + offset).toISOString().slice(0, 19);
   const minutes = Math.round(offset / 60_000);
   return `${wall}${minutes < 0 ? '-' : '+'}${pad(Math.trunc(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-/** HTML as plain text without a DOM (tags dropped, block ends as spaces, common entities decoded). */
-function plainText(html: string): string {
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-  return html
-    .replace(/<\/?(p|div|li|h[1-6]|br|ul|ol|blockquote|tr|td)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
-      if (name[0] !== '#') return entities[name.toLowerCase()] ?? all;
-      const code = Number(/x/i.test(name) ? `0${name.slice(1)}` : name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function place(location: Place): Json {
@@ -76,7 +62,7 @@ export function eventJsonLd(event: EventModel): Json {
   if (places.length) data.location = places.length === 1 ? places[0] : places;
 
   if (event.content) {
-    const text = event.mediaType === 'text/html' ? plainText(event.content) : event.content.replace(/\s+/g, ' ').trim();
+    const text = event.mediaType === 'text/html' ? htmlToText(event.content).replace(/\s+/g, ' ') : event.content.replace(/\s+/g, ' ').trim();
     if (text) data.description = [...text].length > 500 ? `${[...text].slice(0, 499).join('').trimEnd()}…` : text;
   }
   const image = web(event.image?.url);

@@ -1,7 +1,7 @@
 // The one HTML sanitizer: Mobilizon's descriptions, group summaries and post bodies are untrusted.
 // DOMPurify loads with the first description shown; plain lists never pay for it.
 import type { Config } from 'dompurify';
-import { htmlPolicy, trustedHtml } from './trusted-html.js';
+import { htmlPolicy } from './trusted-html.js';
 
 const CONFIG: Config = {
   // Formatting only: no scripts, styles, frames, forms or media that load on their own.
@@ -45,12 +45,4 @@ export async function sanitizeHtml(html: string): Promise<DocumentFragment> {
   // Under Trusted Types, DOMPurify parses through our one policy instead of creating its own 'dompurify'.
   const policy = htmlPolicy();
   return DOMPurify.sanitize(html, policy ? { ...CONFIG, TRUSTED_TYPES_POLICY: policy as Config['TRUSTED_TYPES_POLICY'] } : CONFIG) as unknown as DocumentFragment;
-}
-
-/** The text of untrusted HTML (for iCal DESCRIPTION, excerpts), with paragraphs as line breaks. */
-export function htmlToText(html: string): string {
-  // An inert document (no scripts run, no pictures load); a Trusted Types sink, hence the policy.
-  const marked = html.replace(/<\/(p|h\d|li|div|blockquote)>|<br\s*\/?>/gi, '$&\n');
-  const doc = new DOMParser().parseFromString(trustedHtml(marked), 'text/html');
-  return (doc.body.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -1,6 +1,7 @@
-// The one HTML sanitizer and the text of remote HTML (src/format/sanitize.ts), in Chromium.
+// The one HTML sanitizer (src/format/sanitize.ts) and the text of remote HTML (src/format/html-text.ts), in Chromium.
 import { expect } from '@open-wc/testing';
-import { htmlToText, sanitizeHtml } from '../../src/format/sanitize.js';
+import { htmlToText } from '../../src/format/html-text.js';
+import { sanitizeHtml } from '../../src/format/sanitize.js';
 
 const imgs = (fragment: DocumentFragment) => [...fragment.querySelectorAll('img')];
 
