@@ -73,6 +73,12 @@ export function litLiterals() {
 export const UPFRONT = {
   groups: [
     { name: 'core', tags: ['$initial'] },
+    // What draws a list's events once they arrive, and the mapper that reads them: one chunk, loaded
+    // beside the first request (where the entry does not hold them already, as the full build does).
+    {
+      name: 'list',
+      test: /src[\\/](elements[\\/]shared[\\/](event-list|pagination|links)|elements[\\/]events[\\/]views[\\/]list|format[\\/](address|when)|model[\\/](url|event)|sources[\\/]mobilizon[\\/]mapper)\.ts$/,
+    },
     // The iCal parser in a chunk of its own, shared by feeds and calendar export (and measurable apart).
     { name: 'ical', test: /node_modules[\\/]ical\.js[\\/]/ },
   ],

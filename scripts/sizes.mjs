@@ -10,23 +10,28 @@ import { litLiterals, UPFRONT } from './literals-plugin.mjs';
 
 /**
  * Budgets in bytes, gzipped, for the code a page loads up front. The list entry was asked to stay
- * within 15 KB; it measures 18.4 KB (Lit about 6 KB of it) now that every list carries one query
- * builder, the planner's plain path, GET reads with their POST fallback, a per-origin queue, shared
- * requests cancelled when nobody waits, answers checked before they are cached, the page-aware theme,
- * the month's skeleton, heading levels and the structured-data hook. The check holds the line at
- * 18.5 KB (all four elements: 31 KB) against regressions; getting to 15 KB needs a smaller first
- * paint, not a guard.
+ * within 15 KB; it measures 15.2 KB (Lit about 6.6 KB of it). It holds what is drawn before any
+ * answer (the skeleton) and what sends the first request: one query builder, the planner's plain
+ * path, GET reads with their POST fallback, a per-origin queue, shared requests cancelled when nobody
+ * waits, the page-aware theme. What draws the answer (event list, page navigation, the mapper) is the
+ * `list` chunk, loaded beside the first request (scripts/literals-plugin.mjs). The check holds the
+ * line at 15.25 KB (all four elements: 31 KB) against regressions.
  */
-export const BUDGETS = { events: 18.5 * 1024, event: 20 * 1024, index: 31 * 1024 };
-/** What <mobilizon-group> may add on top of the <mobilizon-events> it embeds. */
-export const GROUP_OVER_EVENTS = 6 * 1024;
+export const BUDGETS = { events: 15.25 * 1024, event: 20 * 1024, index: 31 * 1024 };
+/**
+ * What <mobilizon-group> may add on top of the <mobilizon-events> it embeds. 6 KB until the list's
+ * drawing left the events entry (group draws its posts and thumbnails with those parts up front):
+ * the group entry itself went down (24.3 → 22.9 KB), the difference up to 7.7 KB.
+ */
+export const GROUP_OVER_EVENTS = 8 * 1024;
 /**
  * <mobilizon-events> with every lazy part (views, filters, feeds, dialog…), one language, without the
  * iCal parser and without the <mobilizon-event> the inline dialog opens (budgeted as its own entry).
- * Asked for: 40 KB; measured 46.3 KB with the filter bar's keyboard chips and locale dates, the month
- * bars, default pictures and structured data: held at 47 KB until trimmed.
+ * Asked for: 40 KB; measured 47.6 KB with the filter bar's keyboard chips and locale dates, the month
+ * bars, default pictures and structured data, and the list's drawing in a chunk of its own (each
+ * chunk compresses apart: +1.3 KB against 3.2 KB less up front). Held at 48 KB until trimmed.
  */
-export const ALL_BUDGET = 47 * 1024;
+export const ALL_BUDGET = 48 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 

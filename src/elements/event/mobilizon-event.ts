@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { placeLine } from '../../format/address.js';
-import { displayZone, formatWhen, viewerZone } from '../../format/dates.js';
+import { displayZone, viewerZone } from '../../format/dates.js';
+import { formatWhen } from '../../format/when.js';
 import { placeOf, type EventModel, type VirtualLocation } from '../../model/event.js';
 import { getEvent, isUuid, parseEventUrl } from '../../sources/mobilizon/event.js';
 import { instanceHost } from '../../sources/mobilizon/instance.js';

@@ -3,16 +3,15 @@ import { displayZone, isValidZone, viewerZone } from '../../format/dates.js';
 import { dateTimeFormat } from '../../format/intl.js';
 import type { EventModel } from '../../model/event.js';
 import { buildQuery, pageSize, splitList, type ListAttributes, type ViewName } from '../../model/query.js';
-import { safeUrl } from '../../model/url.js';
 import { loadEvents, type ListOptions } from '../../sources/events.js';
 import { MobilizonElement } from '../shared/base.js';
-import { badgeStyles, eventListStyles, renderEventList, type ListContext } from '../shared/event-list.js';
+import type { ListContext } from '../shared/event-list.js';
 import { Loader, renderLoad } from '../shared/loader.js';
-import { paginationStyles, renderPagination } from '../shared/pagination.js';
-import { renderEmpty, renderMonthSkeleton, renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
+import { renderMonthSkeleton, renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
 import { tokens } from '../shared/tokens.js';
 import type { Details } from './details-dialog.js';
 import type { FilterBar } from './filter-bar.js';
+import type { Shown } from './views/list.js';
 import type { View, ViewModule } from './views/view.js';
 import type { ZoneSwitch } from '../shared/zone-switch.js';
 
@@ -20,23 +19,16 @@ import type { ZoneSwitch } from '../shared/zone-switch.js';
 const QUERY = ['instance', 'endpoint', 'group', 'period', 'limit', 'from', 'to', 'tags', 'category', 'type', 'term', 'near', 'radius', 'search', 'hideCancelled', 'ics'] as const;
 
 /**
- * The lazy views (the list is built in), each with what it imports fetched beside it: the browser
- * would otherwise find those imports only once the view's own file has arrived, a round trip later.
+ * The views, each with what it imports fetched beside it (the browser would otherwise find those
+ * imports only once the view's own file has arrived, a round trip later). Every view draws with the
+ * list's parts (./views/list.js), loaded with it.
  */
-const VIEW_MODULES: Record<Exclude<ViewName, 'list'>, () => Promise<ViewModule>> = {
+const VIEW_MODULES: Record<ViewName, () => Promise<ViewModule>> = {
+  list: () => import('./views/list.js'),
   grid: () => import('./views/grid.js'),
   agenda: () => Promise.all([import('./views/agenda.js'), import('../../format/zoned.js')]).then(([view]) => view),
   month: () => Promise.all([import('./views/month.js'), import('../../format/zoned.js'), import('../shared/dialog.js')]).then(([view]) => view),
 };
-
-interface Shown {
-  total: number;
-  events: EventModel[];
-  /** Feeds that failed, in words, shown above the events of the others. */
-  feedNotices: string[];
-  /** The window held more events than are shown (see sources/windows.ts WINDOW_CEILING). */
-  ceiling?: number;
-}
 
 /**
  * A list of a Mobilizon instance's, groups' or iCal feeds' events: list, grid, agenda or month.
@@ -78,19 +70,9 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
   static override styles = [
     tokens,
     stateStyles,
-    badgeStyles,
-    eventListStyles,
-    paginationStyles,
     css`
       [aria-busy='true'] > * {
         opacity: 0.55;
-      }
-      .notice {
-        margin: 0 0 0.75em;
-        padding: 0.5em 0.75em;
-        border-inline-start: 3px solid var(--_warning);
-        background: var(--_surface-alt);
-        font-size: 0.9em;
       }
     `,
   ];
@@ -150,6 +132,8 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
   private picture?: string | null;
   private pictureOf?: string | null;
   private readonly views = new Map<string, View>();
+  /** The list's parts (renderer, styles, page navigation), loaded with the first view. */
+  private list?: typeof import('./views/list.js');
   private bar?: FilterBar;
   private details?: Details;
   private zoneSwitch?: ZoneSwitch;
@@ -201,12 +185,19 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     return Promise.all(failures.map(async (failure) => this.announceError(await errors.describeFeedError(failure, this.i18n.locale)).message));
   }
 
-  /** Loads a view's code, styles and words once. */
+  /** Loads a view's code, styles and words once (with the list's parts, which every view draws with). */
   private async useView(name: string): Promise<void> {
-    if (name === 'list' || this.views.has(name)) return;
-    const load = VIEW_MODULES[name as keyof typeof VIEW_MODULES];
-    if (!load) return; // an unknown view is the query builder's configuration error
-    const [module] = await Promise.all([load(), this.useMessages('views')]);
+    const load = VIEW_MODULES[name as ViewName];
+    if (!load || (this.list && this.views.has(name))) return; // an unknown view is the query builder's configuration error
+    // The list's parts share a chunk with the other views: asked for here too, so all arrive in one level.
+    const [list, module] = await Promise.all([
+      import('./views/list.js'),
+      load(),
+      import('../shared/event-list.js'),
+      name === 'list' ? undefined : this.useMessages('views'),
+    ]);
+    if (!this.list) this.adopt(list.styles);
+    this.list ??= list;
     this.adopt(module.styles);
     if (!this.views.has(name)) this.views.set(name, module.create(this));
   }
@@ -303,17 +294,19 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     </div>`;
   }
 
-  private renderShown(shown: Shown, busy: boolean): TemplateResult {
+  private renderShown(shown: Shown, busy: boolean): TemplateResult | typeof nothing {
+    // Shown only once load() has loaded the view, and the list's parts with it.
+    const { list } = this;
+    if (!list) return nothing;
     const { i18n } = this;
     const view = this.view ?? 'list';
-    const period = this.period;
     const groups = splitList(this.group);
     const ctx: ListContext = {
       i18n,
       // One group's own list need not say "by <that group>" on every event.
       ownGroup: groups.length === 1 ? groups[0] : undefined,
       zoneMode: this.zoneMode,
-      href: (event) => this.hrefFor(event),
+      href: (event) => list.eventHref(this.eventHref?.trim(), event),
       select: (event) => this.select(event),
       picture: this.picture,
       level: this.headingLevel,
@@ -327,32 +320,25 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     const mine = viewerZone();
     const offerSwitch = super.zoneMode === 'event' && shown.events.some((e) => e.display.showStartTime && displayZone(e, 'event') !== mine);
     if (offerSwitch && !this.zoneSwitch) void this.useZoneSwitch();
-    const notices = shown.ceiling && i18n.has('views') ? [...shown.feedNotices, i18n.t('windowCeiling', { count: shown.ceiling, total: shown.total })] : shown.feedNotices;
-    const above = html`${notices.map((n) => html`<p class="notice" part="notice">${n}</p>`)}${offerSwitch && this.zoneSwitch && i18n.has('views')
-      ? html`<div class="tools">${this.zoneSwitch.render(i18n)}</div>`
-      : nothing}`;
-    if (!shown.events.length && this.page === 1 && view !== 'month') {
-      return html`${above}${renderEmpty(i18n.t(period === 'past' ? 'emptyPast' : period === 'all' ? 'empty' : 'emptyUpcoming'))}`;
-    }
-    // Several lists on one page need different landmark names: the period, then whose or what events.
-    const label = [i18n.t(period === 'past' ? 'pastEvents' : period === 'all' ? 'events' : 'upcomingEvents'), this.named(shown.events)].filter(Boolean).join(' · ');
-    const shownView = view === 'list' ? undefined : this.views.get(view);
-    return html`${above}
-      <section aria-busy=${busy} aria-label=${label}>
-        ${shownView ? shownView.render({ ...ctx, events: shown.events, busy, dayZone: this.dayZone }) : renderEventList(shown.events, ctx)}
-      </section>
-      ${view === 'month'
-        ? nothing
-        : renderPagination(
-            { page: this.page, pages: Math.ceil(shown.total / this.pageSize), busy, label: `${i18n.t('pagination')} · ${label}`, go: (page) => void this.goTo(page) },
-            i18n,
-          )}`;
+    return list.renderShown({
+      shown,
+      busy,
+      ctx,
+      view,
+      renderer: this.views.get(view) ?? this.views.get('list')!,
+      dayZone: this.dayZone,
+      period: this.period,
+      named: this.named(shown.events),
+      tools: offerSwitch && this.zoneSwitch && i18n.has('views') ? this.zoneSwitch.render(i18n) : undefined,
+      page: this.page,
+      size: this.pageSize,
+      go: (page) => void this.goTo(page),
+    });
   }
 
   /** Whose events these are (the groups' names) or what was searched: tells this list's landmarks from another's. */
   private named(events: EventModel[]): string {
-    const groups = splitList(this.group).map((g) => events.find((e) => e.attributedTo?.handle === g)?.attributedTo?.name ?? g);
-    return groups.join(', ') || (this.bar?.filters.term ?? this.term ?? '');
+    return this.list?.named(splitList(this.group), events, this.bar?.filters.term ?? this.term ?? '') ?? '';
   }
 
   private async goTo(page: number): Promise<void> {
@@ -380,13 +366,6 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       this.details ??= new Details(this);
     }
     this.details.open(event, from);
-  }
-
-  private hrefFor(event: EventModel): string | null {
-    const template = this.eventHref?.trim();
-    if (!template || template === 'inline') return event.url;
-    const filled = template.replaceAll('{uuid}', encodeURIComponent(event.uuid)).replaceAll('{url}', encodeURIComponent(event.url ?? ''));
-    return safeUrl(filled, { base: location.href }) ?? event.url;
   }
 
   override connectedCallback(): void {

@@ -1,7 +1,7 @@
 // The one event-list renderer: <mobilizon-events> and <mobilizon-group> both draw lists with it.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { placeLine } from '../../format/address.js';
-import { dateTile, formatWhen } from '../../format/dates.js';
+import { dateTile, formatWhen } from '../../format/when.js';
 import type { ElementTranslator, Translator } from '../../format/i18n.js';
 import { placeOf, type EventModel } from '../../model/event.js';
 import { isOtherOrigin, isPlainClick } from './links.js';

@@ -1,4 +1,5 @@
-// The one set of loading / empty / error states every element shows.
+// The loading states every element shows (the empty state is the event list's, ../events/views/list.ts;
+// the error state ./errors.ts, loaded on the first failure).
 import { css, html, type TemplateResult } from 'lit';
 
 export function renderSkeleton(rows = 3): TemplateResult {
@@ -21,10 +22,6 @@ export const hasFallback = (host: Element): boolean =>
 /** While nothing is loaded: the fallback content when there is some, else the skeleton. */
 export const renderWaiting = (host: Element, skeleton: () => TemplateResult): TemplateResult =>
   hasFallback(host) ? html`<slot></slot>` : skeleton();
-
-export function renderEmpty(message: string): TemplateResult {
-  return html`<div class="empty" part="empty"><slot name="empty"><p>${message}</p></slot></div>`;
-}
 
 export const stateStyles = css`
   .skeleton-row {
@@ -64,14 +61,5 @@ export const stateStyles = css`
     .skeleton span {
       animation: none;
     }
-  }
-  .empty {
-    padding: var(--_spacing);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_muted);
-  }
-  .empty p {
-    margin: 0;
   }
 `;

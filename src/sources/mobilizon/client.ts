@@ -38,10 +38,13 @@ interface Flight {
   forever: boolean;
 }
 
+/** Turns an answer into what the caller wants (it may load its code first); throws on an answer it cannot read. */
+type Mapper<R, T> = (raw: R) => T | Promise<T>;
+
 /** The answer, mapped; an answer the mapper cannot read is the instance's fault, never ours to keep. */
-function mapped<R, T>(map: (raw: R) => T, raw: R, instance: string): T {
+async function mapped<R, T>(map: Mapper<R, T>, raw: R, instance: string): Promise<T> {
   try {
-    return map(raw);
+    return await map(raw);
   } catch (error) {
     if (error instanceof MobilizonError && error.code !== 'invalid-response') throw error;
     throw new MobilizonError('invalid-response', 'The instance answered in an unexpected way.', { instance, drift: true });
@@ -112,15 +115,15 @@ export class MobilizonClient {
    * Runs a query through the cache and the in-flight table. `map` turns the answer into what the
    * caller wants; an answer it cannot read is an `invalid-response` and is never cached.
    */
-  async query<R, T = R>(document: string, variables: Record<string, unknown>, options: QueryOptions<T> & { map?: (raw: R) => T } = {}): Promise<T> {
-    const map = options.map ?? ((raw: R) => raw as unknown as T);
+  async query<R, T = R>(document: string, variables: Record<string, unknown>, options: QueryOptions<T> & { map?: Mapper<R, T> } = {}): Promise<T> {
+    const map: Mapper<R, T> = options.map ?? ((raw: R) => raw as unknown as T);
     const key = this.key(operationName(document), variables);
     const hit = this.cache.get<R>(key);
     const age = hit ? Date.now() - hit.time : Infinity;
     if (hit && age < MobilizonClient.defaults.staleFor) {
       let value: T | undefined;
       try {
-        value = map(hit.value);
+        value = await map(hit.value);
       } catch {
         // A cached answer this version cannot read: ask again.
       }
@@ -152,12 +155,12 @@ export class MobilizonClient {
    * The request for `key` in flight, or a new one; its answer, once mapped, goes to the cache. A
    * caller whose signal aborts is answered at once; the request itself stops when nobody waits.
    */
-  private shared<R, T>(key: string, document: string, variables: Record<string, unknown>, map: (raw: R) => T, signal?: AbortSignal): Promise<T> {
+  private shared<R, T>(key: string, document: string, variables: Record<string, unknown>, map: Mapper<R, T>, signal?: AbortSignal): Promise<T> {
     let flight = this.inflight.get(key);
     if (!flight) {
       const controller = new AbortController();
-      const promise = this.send<R>(document, variables, controller.signal).then((raw) => {
-        const value = mapped(map, raw, this.host);
+      const promise = this.send<R>(document, variables, controller.signal).then(async (raw) => {
+        const value = await mapped(map, raw, this.host);
         this.cache.set(key, raw);
         return value;
       });

@@ -2,18 +2,32 @@
 // group's events between two instants (`group.organizedEvents`). Which of them answers a list, and
 // how pages of several are merged, is the planner's business (../events.ts).
 import type { EventPage } from '../../model/event.js';
+import type { toPage } from './mapper.js';
 import type { MobilizonClient, QueryOptions } from './client.js';
 import { MobilizonError } from './errors.js';
-import { toPage } from './mapper.js';
 import FetchEvents from './operations/FetchEvents.graphql';
 import GroupEvents from './operations/GroupEvents.graphql';
 import type { RawEvent, RawPage } from './types.js';
 
 export type ListOptions = Pick<QueryOptions<unknown>, 'signal' | 'onRevalidate'>;
 
+/**
+ * The mapper, which is not in the entry: asked for as a request goes out, it arrives while the
+ * answer is on its way. (A load that fails surfaces where the answer is mapped, if one comes.)
+ */
+export function loadMapper(): Promise<typeof toPage> {
+  const loading = import('./mapper.js').then(({ toPage }) => toPage);
+  loading.catch(() => undefined);
+  return loading;
+}
+
 /** One page of the instance's upcoming events (Mobilizon hides cancelled ones here). */
 export async function instanceEvents(client: MobilizonClient, page: number, limit: number, options: ListOptions = {}): Promise<EventPage> {
-  return client.query(FetchEvents, { page, limit }, { ...options, map: (data: { events: RawPage<RawEvent> | null }) => toPage(data.events, client.base) });
+  const mapper = loadMapper();
+  return client.query(FetchEvents, { page, limit }, {
+    ...options,
+    map: async (data: { events: RawPage<RawEvent> | null }) => (await mapper)(data.events, client.base),
+  });
 }
 
 /** One page of a group's events between bounds (Mobilizon 5.1 compares each event's end). */
@@ -25,6 +39,7 @@ export async function groupEvents(
   limit: number,
   options: ListOptions = {},
 ): Promise<EventPage> {
+  const mapper = loadMapper();
   try {
     return await client.query(
       GroupEvents,
@@ -39,9 +54,9 @@ export async function groupEvents(
       },
       {
         ...options,
-        map: (data: { group: { organizedEvents?: RawPage<RawEvent> | null } | null }) => {
+        map: async (data: { group: { organizedEvents?: RawPage<RawEvent> | null } | null }) => {
           if (!data.group) throw new MobilizonError('graphql', 'Group not found', { graphqlCode: 'group_not_found' });
-          return toPage(data.group.organizedEvents, client.base);
+          return (await mapper)(data.group.organizedEvents, client.base);
         },
       },
     );

@@ -4,7 +4,7 @@ import type { EventPage } from '../../model/event.js';
 import { parseNear } from '../../model/geohash.js';
 import type { EventListQuery } from '../../model/query.js';
 import type { MobilizonClient, QueryOptions } from './client.js';
-import { toPage } from './mapper.js';
+import { loadMapper } from './events.js';
 import SearchEvents from './operations/SearchEvents.graphql';
 import type { RawEvent, RawPage } from './types.js';
 
@@ -57,8 +57,9 @@ export async function searchEvents(
   variables: SearchVariables,
   options: Pick<QueryOptions<unknown>, 'signal' | 'onRevalidate'> = {},
 ): Promise<EventPage> {
+  const mapper = loadMapper();
   return client.query(SearchEvents, variables as Record<string, unknown>, {
     ...options,
-    map: (data: { searchEvents: RawPage<RawEvent> | null }) => toPage(data.searchEvents, client.base),
+    map: async (data: { searchEvents: RawPage<RawEvent> | null }) => (await mapper)(data.searchEvents, client.base),
   });
 }

@@ -2,7 +2,8 @@
 // zone (an event from 23:30 to 01:30 appears under both days).
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { placeLine } from '../../../format/address.js';
-import { displayZone, zoneDiffers } from '../../../format/dates.js';
+import { displayZone } from '../../../format/dates.js';
+import { zoneDiffers } from '../../../format/when.js';
 import { dateTimeFormat } from '../../../format/intl.js';
 import { daysCovered, dayKey, type DayKey } from '../../../format/zoned.js';
 import { placeOf, type EventModel } from '../../../model/event.js';

@@ -7,7 +7,7 @@ import type { EventModel } from '../../../model/event.js';
 import { closeDialog, modal } from '../../shared/dialog.js';
 import { renderEventList } from '../../shared/event-list.js';
 import { isOtherOrigin, isPlainClick } from '../../shared/links.js';
-import { zoneNameIfOther } from '../../../format/dates.js';
+import { zoneNameIfOther } from '../../../format/when.js';
 import { MAX_LANES, weekRow, weeksOf, type Bar, type Span } from './month-data.js';
 import type { ViewContext } from './view.js';
 

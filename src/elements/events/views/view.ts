@@ -1,5 +1,5 @@
-// What a view of <mobilizon-events> receives. The list view is built in; grid, agenda and month
-// are lazy modules exporting `styles` and `create(host)`, so a page pays only for the view it shows.
+// What a view of <mobilizon-events> receives. Views (list, grid, agenda, month) are lazy modules
+// exporting `styles` and `create(host)`, so a page pays only for the view it shows.
 // A view with state of its own (the month's focused day, its open day) keeps it in what create returns.
 import type { CSSResult, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { EventModel } from '../../../model/event.js';
