@@ -31,6 +31,9 @@
  *   `_event_bridge_for_activitypub_event_source`), _EventOrganizerID (a `tribe_organizer` post whose
  *   post_parent is the event source); hashtags as `post_tag` terms. On a site that is not in UTC the
  *   times are therefore shifted by the site's offset, in TEC's own pages as in ours.
+ * - includes/activitypub/transmogrifier/class-vs-event-list.php save_event(): an `event` post (title and
+ *   content as received, guid), meta `event-start-date` / `event-date` = strtotime() of startTime / endTime
+ *   (Unix timestamps), `event-location` = "name – address", `event-link*`; hashtags as `event_cat` terms.
  * - includes/class-setup.php: the options `event_bridge_for_activitypub_event_sources_active` and
  *   `event_bridge_for_activitypub_integration_used_for_event_sources_feature` (an integration class name).
  *
@@ -42,7 +45,7 @@ defined( 'ABSPATH' ) || exit;
 /** The integration this fixture plays, or '' (inert). */
 function embeds_for_mobilizon_test_eb_integration() {
 	$integration = get_option( 'embeds_for_mobilizon_test_event_bridge', '' );
-	return in_array( $integration, array( 'gatherpress', 'the-events-calendar' ), true ) ? $integration : '';
+	return in_array( $integration, array( 'gatherpress', 'the-events-calendar', 'vs-event-list' ), true ) ? $integration : '';
 }
 
 /**
@@ -85,6 +88,16 @@ function embeds_for_mobilizon_test_eb_register( $integration ) {
 		);
 		register_taxonomy( '_gatherpress_venue', 'gatherpress_event', array( 'public' => false ) );
 		register_taxonomy( 'gatherpress_topic', 'gatherpress_event', array( 'hierarchical' => true ) );
+	} elseif ( 'vs-event-list' === $integration ) {
+		register_post_type(
+			'event',
+			array(
+				'public'   => true,
+				'supports' => array( 'title', 'editor', 'excerpt', 'thumbnail', 'custom-fields' ),
+				'rewrite'  => array( 'slug' => 'event' ),
+			)
+		);
+		register_taxonomy( 'event_cat', 'event', array( 'hierarchical' => true ) );
 	} else {
 		register_post_type(
 			'tribe_events',
@@ -121,10 +134,12 @@ function embeds_for_mobilizon_test_eb_activate( $integration ) {
 	update_option( 'embeds_for_mobilizon_test_event_bridge', $integration );
 	embeds_for_mobilizon_test_eb_register( $integration );
 	update_option( 'event_bridge_for_activitypub_event_sources_active', true );
-	update_option(
-		'event_bridge_for_activitypub_integration_used_for_event_sources_feature',
-		'gatherpress' === $integration ? 'Event_Bridge_For_ActivityPub\Integrations\GatherPress' : 'Event_Bridge_For_ActivityPub\Integrations\The_Events_Calendar'
+	$classes = array(
+		'gatherpress'         => 'GatherPress',
+		'the-events-calendar' => 'The_Events_Calendar',
+		'vs-event-list'       => 'VS_Event_List',
 	);
+	update_option( 'event_bridge_for_activitypub_integration_used_for_event_sources_feature', 'Event_Bridge_For_ActivityPub\\Integrations\\' . $classes[ $integration ] );
 	if ( 'gatherpress' === $integration ) {
 		// GatherPress includes/core/classes/class-setup.php create_tables().
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
@@ -186,9 +201,14 @@ function embeds_for_mobilizon_test_eb_follow( array $actor, $accepted = true ) {
  * @return int The event post ID.
  */
 function embeds_for_mobilizon_test_eb_receive( $source, array $event ) {
-	$id = 'gatherpress' === embeds_for_mobilizon_test_eb_integration()
-		? embeds_for_mobilizon_test_eb_gatherpress( $event )
-		: embeds_for_mobilizon_test_eb_tec( $event, $source );
+	$integration = embeds_for_mobilizon_test_eb_integration();
+	if ( 'gatherpress' === $integration ) {
+		$id = embeds_for_mobilizon_test_eb_gatherpress( $event );
+	} elseif ( 'vs-event-list' === $integration ) {
+		$id = embeds_for_mobilizon_test_eb_vs( $event );
+	} else {
+		$id = embeds_for_mobilizon_test_eb_tec( $event, $source );
+	}
 	update_post_meta( $id, '_event_bridge_for_activitypub_event_source', absint( $source ) );
 	update_post_meta( $id, 'activitypub_content_visibility', 'local' );
 	return $id;
@@ -367,6 +387,53 @@ function embeds_for_mobilizon_test_eb_tec( array $event, $source ) {
 }
 
 /**
+ * VS Event List: transmogrifier/class-vs-event-list.php save_event().
+ *
+ * @param array $event The ActivityPub Event.
+ * @return int
+ */
+function embeds_for_mobilizon_test_eb_vs( array $event ) {
+	$meta = array(
+		'event-start-date'  => strtotime( $event['startTime'] ),
+		'event-link'        => $event['url'] ?? $event['id'],
+		'event-link-label'  => 'Original Website',
+		'event-link-target' => 'yes',
+		'event-link-title'  => 'no',
+		'event-link-image'  => 'no',
+	);
+	if ( ! empty( $event['endTime'] ) ) {
+		$meta['event-date'] = strtotime( $event['endTime'] );
+	}
+	$location = $event['location'] ?? null;
+	if ( is_array( $location ) && 'Place' === ( $location['type'] ?? '' ) ) {
+		$address = $location['address'] ?? '';
+		if ( is_array( $address ) ) {
+			$address = implode( ' ,', array_filter( array( $address['streetAddress'] ?? '', $address['postalCode'] ?? '', $address['addressLocality'] ?? '', $address['addressCountry'] ?? '' ) ) );
+		}
+		$meta['event-location'] = ( $location['name'] ?? '' ) . ( isset( $location['name'] ) && '' !== $address ? ' – ' : '' ) . $address;
+	}
+	$args = array(
+		'post_title'   => $event['name'],
+		'post_type'    => 'event',
+		'post_content' => $event['content'] ?? '',
+		'post_excerpt' => $event['summary'] ?? '',
+		'post_status'  => 'publish',
+		'guid'         => $event['id'],
+		'meta_input'   => $meta,
+	);
+	if ( ! empty( $event['published'] ) ) {
+		$args['post_date']     = gmdate( 'Y-m-d H:i:s', strtotime( $event['published'] ) );
+		$args['post_date_gmt'] = $args['post_date'];
+	}
+	$id   = wp_insert_post( $args );
+	$tags = embeds_for_mobilizon_test_eb_hashtags( $event );
+	if ( $tags ) {
+		wp_set_object_terms( $id, $tags, 'event_cat', true );
+	}
+	return $id;
+}
+
+/**
  * Hashtag names without `#`, as both transmogrifiers take them.
  *
  * @param array $event The ActivityPub Event.
@@ -387,14 +454,14 @@ function embeds_for_mobilizon_test_eb_hashtags( array $event ) {
  */
 function embeds_for_mobilizon_test_eb_reset() {
 	global $wpdb;
-	$types = array( 'ap_event_source', 'gatherpress_event', 'gatherpress_venue', 'tribe_events', 'tribe_venue', 'tribe_organizer' );
+	$types = array( 'ap_event_source', 'gatherpress_event', 'gatherpress_venue', 'tribe_events', 'tribe_venue', 'tribe_organizer', 'event' );
 	foreach ( $types as $type ) {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		foreach ( $wpdb->get_col( $wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE post_type = %s", $type ) ) as $id ) {
 			wp_delete_post( (int) $id, true );
 		}
 	}
-	foreach ( array( '_gatherpress_venue', 'gatherpress_topic' ) as $taxonomy ) {
+	foreach ( array( '_gatherpress_venue', 'gatherpress_topic', 'event_cat' ) as $taxonomy ) {
 		if ( taxonomy_exists( $taxonomy ) ) {
 			foreach ( get_terms(
 				array(
@@ -414,7 +481,7 @@ function embeds_for_mobilizon_test_eb_reset() {
 	foreach ( $types as $type ) {
 		unregister_post_type( $type );
 	}
-	foreach ( array( '_gatherpress_venue', 'gatherpress_topic' ) as $taxonomy ) {
+	foreach ( array( '_gatherpress_venue', 'gatherpress_topic', 'event_cat' ) as $taxonomy ) {
 		if ( taxonomy_exists( $taxonomy ) ) {
 			unregister_taxonomy( $taxonomy );
 		}

@@ -1,8 +1,8 @@
 <?php
 /**
  * The federated source: the events Event Bridge for ActivityPub has already received from a followed
- * Mobilizon group, read from the posts of the event plugin it stores them in (GatherPress or The
- * Events Calendar), mapped into the shared vocabulary (class-event.php), and answered to the elements
+ * Mobilizon group, read from the posts of the event plugin it stores them in (GatherPress, The Events
+ * Calendar or VS Event List), mapped into the shared vocabulary (class-event.php), and answered to the elements
  * as the instance would answer their `GroupEvents` operation — with no request to the instance.
  *
  * Why the meta is read here rather than through Event Bridge's outgoing transformers: those turn a
@@ -205,7 +205,8 @@ final class Federated_Source {
 	 * @return Event|null
 	 */
 	public static function from_post( WP_Post $post, $instance, $group, $source ) {
-		$times = 'tribe_events' === $post->post_type ? self::tec_times( $post->ID ) : self::gatherpress_times( $post->ID );
+		$kind  = array_search( $post->post_type, Event_Bridge::INTEGRATIONS, true );
+		$times = 'The_Events_Calendar' === $kind ? self::tec_times( $post->ID ) : ( 'VS_Event_List' === $kind ? self::vs_times( $post->ID ) : self::gatherpress_times( $post->ID ) );
 		if ( ! $times ) {
 			return null;
 		}
@@ -220,7 +221,7 @@ final class Federated_Source {
 		$event->startTime = $times['start'];
 		$event->endTime   = $times['end'];
 		$event->timezone  = $times['zone'];
-		$place            = 'tribe_events' === $post->post_type ? self::tec_place( $post->ID ) : self::gatherpress_place( $post->ID );
+		$place            = 'The_Events_Calendar' === $kind ? self::tec_place( $post->ID ) : ( 'VS_Event_List' === $kind ? self::place( get_post_meta( $post->ID, 'event-location', true ), array() ) : self::gatherpress_place( $post->ID ) );
 		if ( $place ) {
 			$place['timezone'] = $times['zone'];
 			$event->location[] = $place;
@@ -233,7 +234,12 @@ final class Federated_Source {
 			);
 			$event->isOnline   = ! $place;
 		}
-		$taxonomy = 'tribe_events' === $post->post_type ? 'post_tag' : 'gatherpress_topic';
+		$taxonomies = array(
+			'GatherPress'         => 'gatherpress_topic',
+			'The_Events_Calendar' => 'post_tag',
+			'VS_Event_List'       => 'event_cat',
+		);
+		$taxonomy   = $taxonomies[ $kind ] ?? 'post_tag';
 		$terms    = taxonomy_exists( $taxonomy ) ? wp_get_object_terms( $post->ID, $taxonomy ) : array();
 		foreach ( is_array( $terms ) ? $terms : array() as $term ) {
 			$event->tag[] = array(
@@ -302,6 +308,21 @@ final class Federated_Source {
 	 */
 	private static function tec_times( $id ) {
 		return self::times( get_post_meta( $id, '_EventStartDateUTC', true ), get_post_meta( $id, '_EventEndDateUTC', true ), get_post_meta( $id, '_EventTimezone', true ) );
+	}
+
+	/**
+	 * VS Event List's stored times: Unix timestamps (`event-start-date`, `event-date` the end), no zone:
+	 * VS Event List shows them in the site's.
+	 *
+	 * @param int $id An event post ID.
+	 * @return array|null
+	 */
+	private static function vs_times( $id ) {
+		$stamp = function ( $key ) use ( $id ) {
+			$value = get_post_meta( $id, $key, true );
+			return is_numeric( $value ) && (int) $value > 0 ? gmdate( 'Y-m-d H:i:s', (int) $value ) : null;
+		};
+		return self::times( $stamp( 'event-start-date' ), $stamp( 'event-date' ), wp_timezone_string() );
 	}
 
 	/**

@@ -114,11 +114,17 @@ final class FederatedTest extends TestCase {
 		$this->outbound = array();
 	}
 
-	/** Where and in which zone an event starts once stored: GatherPress keeps the event's zone; TEC reads Event Bridge's UTC clock time in the site's zone. */
+	/**
+	 * Where and in which zone an event starts once stored: GatherPress keeps the event's zone; TEC reads
+	 * Event Bridge's UTC clock time in the site's zone; VS Event List keeps the instant, shown in the site's zone.
+	 */
 	private function start( $integration, $key ) {
 		$event = $this->received[ $key ];
 		if ( 'gatherpress' === $integration ) {
 			return ( new DateTimeImmutable( $event['startTime'] ) )->setTimezone( new DateTimeZone( $event['timezone'] ) );
+		}
+		if ( 'vs-event-list' === $integration ) {
+			return ( new DateTimeImmutable( $event['startTime'] ) )->setTimezone( wp_timezone() );
 		}
 		return new DateTimeImmutable( gmdate( 'Y-m-d H:i:s', strtotime( $event['startTime'] ) ), wp_timezone() );
 	}
@@ -134,9 +140,9 @@ final class FederatedTest extends TestCase {
 		global $wpdb;
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery
 		$counts = array(
-			'posts'   => $wpdb->get_results( "SELECT post_type, post_status, COUNT(*) n FROM {$wpdb->posts} WHERE post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer','attachment') GROUP BY post_type, post_status", ARRAY_A ),
-			'meta'    => $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id WHERE p.post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer')" ),
-			'modified' => $wpdb->get_var( "SELECT MAX(post_modified_gmt) FROM {$wpdb->posts} WHERE post_type IN ('ap_event_source','gatherpress_event','tribe_events')" ),
+			'posts'   => $wpdb->get_results( "SELECT post_type, post_status, COUNT(*) n FROM {$wpdb->posts} WHERE post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer','event','attachment') GROUP BY post_type, post_status", ARRAY_A ),
+			'meta'    => $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id WHERE p.post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer','event')" ),
+			'modified' => $wpdb->get_var( "SELECT MAX(post_modified_gmt) FROM {$wpdb->posts} WHERE post_type IN ('ap_event_source','gatherpress_event','tribe_events','event')" ),
 			'options' => $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE 'event\\_bridge%' OR option_name LIKE 'activitypub%' OR option_name LIKE '\\_transient%event\\_bridge%' OR option_name LIKE 'gatherpress%' OR option_name LIKE 'tribe%' ORDER BY option_name", ARRAY_A ),
 			'cron'    => wp_json_encode( _get_cron_array() ),
 		);
@@ -170,6 +176,7 @@ final class FederatedTest extends TestCase {
 		return array(
 			'GatherPress'         => array( 'gatherpress' ),
 			'The Events Calendar' => array( 'the-events-calendar' ),
+			'VS Event List'       => array( 'vs-event-list' ),
 		);
 	}
 
