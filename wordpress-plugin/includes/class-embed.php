@@ -107,7 +107,9 @@ final class Embed {
 				'group' => $handle[0],
 				'limit' => $atts['limit'] ?? '10',
 			);
-			$events = Events_Source::events( $instance, Events_Source::query( $query ) );
+			$query  = Events_Source::query( $query );
+			// The element's GroupEvents goes to the proxy, which answers a followed group from this site.
+			$events = Federated_Source::covers( $instance, $handle, 'auto' ) ? Federated_Source::events( $instance, $query ) : Events_Source::events( $instance, $query );
 		}
 		return Renderer::group( $group, $events, $instance );
 	}

@@ -32,12 +32,14 @@ final class Event_Bridge {
 	);
 
 	/**
-	 * Whether Event Bridge is active and receives events (its "event sources" feature on).
+	 * Whether Event Bridge is active and receives events: its "event sources" feature on, and the
+	 * ActivityPub plugin it needs active (without it, received copies are no longer kept up to date).
 	 *
 	 * @return bool
 	 */
 	public static function active() {
 		return ( defined( 'EVENT_BRIDGE_FOR_ACTIVITYPUB_PLUGIN_VERSION' ) || class_exists( '\Event_Bridge_For_ActivityPub\Setup' ) )
+			&& self::activitypub_active()
 			&& post_type_exists( self::SOURCE_TYPE )
 			&& (bool) get_option( 'event_bridge_for_activitypub_event_sources_active' );
 	}

@@ -267,6 +267,15 @@ final class FederatedTest extends TestCase {
 		$this->assertEquals( $before, $this->others() );
 	}
 
+	public function test_a_followed_group_s_page_lists_the_received_events_as_its_element_will() {
+		$this->bridge( 'gatherpress' );
+		$html = do_shortcode( '[mobilizon_group group="velo_lyon" limit="5"]' );
+		// The group's page itself still comes from the instance; its upcoming events from this site.
+		$this->assertStringContainsString( 'href="' . esc_url( get_permalink( $this->posts['lights'] ) ) . '"', $html );
+		$this->assertStringNotContainsString( 'Sortie déjà passée', $html );
+		$this->assertLessThan( strpos( $html, 'Atelier' ), strpos( $html, 'Balade des lumières' ) );
+	}
+
 	public function test_an_unfollowed_group_and_source_instance_still_ask_the_instance() {
 		$this->bridge( 'gatherpress' );
 		// The plugin's own cache emptied, so an answer can only come from the instance.
