@@ -42,7 +42,13 @@ $embeds_for_mobilizon_args = $argv;
 	if ( ! is_array( $saved ) ) {
 		update_option( 'embeds_for_mobilizon_test_saved_settings', get_option( 'embeds_for_mobilizon_settings' ) );
 	}
-	update_option( 'embeds_for_mobilizon_settings', array( 'instance' => $instance ) + get_option( 'embeds_for_mobilizon_settings' ) );
+	update_option(
+		'embeds_for_mobilizon_settings',
+		array(
+			'instance' => $instance,
+			'group'    => 'velo_lyon,montreal_makers',
+		) + get_option( 'embeds_for_mobilizon_settings' )
+	);
 	embeds_for_mobilizon_test_eb_activate( 'gatherpress' );
 	$source = embeds_for_mobilizon_test_eb_follow(
 		array(

@@ -76,4 +76,24 @@ describe(`WordPress ${VERSION}: a group followed through Event Bridge for Activi
     assert.equal(await apiRequests(), 0);
     await context.close();
   });
+
+  it('Settings → Mobilizon tells the site owner which groups are followed, and where to follow the others', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1100 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/wp-login.php`);
+    await page.locator('#user_login').fill(site.admin.user);
+    await page.locator('#user_pass').fill(site.admin.password);
+    await Promise.all([page.waitForURL(/wp-admin/), page.locator('#wp-submit').click()]);
+    await page.goto(`${origin}/wp-admin/options-general.php?page=embeds-for-mobilizon`);
+    const followed = page.locator('tr[data-group="velo_lyon"]');
+    assert.match(await followed.textContent(), /Followed: 3 events received/);
+    const other = page.locator('tr[data-group="montreal_makers"]');
+    assert.match(await other.textContent(), /Not followed/);
+    const link = new URL(await other.locator('a').getAttribute('href'));
+    assert.equal(link.pathname, '/wp-admin/options-general.php');
+    assert.deepEqual(Object.fromEntries(link.searchParams), { page: 'activitypub', tab: 'event-bridge-for-activitypub', subpage: 'event-sources' });
+    await page.locator('#embeds-for-mobilizon-event-bridge').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, `wordpress-${VERSION}-event-bridge-settings.png`), fullPage: true });
+    await context.close();
+  });
 });

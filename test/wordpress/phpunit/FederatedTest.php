@@ -140,11 +140,11 @@ final class FederatedTest extends TestCase {
 		global $wpdb;
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery
 		$counts = array(
-			'posts'   => $wpdb->get_results( "SELECT post_type, post_status, COUNT(*) n FROM {$wpdb->posts} WHERE post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer','event','attachment') GROUP BY post_type, post_status", ARRAY_A ),
-			'meta'    => $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id WHERE p.post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer','event')" ),
+			'posts'    => $wpdb->get_results( "SELECT post_type, post_status, COUNT(*) n FROM {$wpdb->posts} WHERE post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer','event','attachment') GROUP BY post_type, post_status", ARRAY_A ),
+			'meta'     => $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id WHERE p.post_type IN ('ap_event_source','gatherpress_event','gatherpress_venue','tribe_events','tribe_venue','tribe_organizer','event')" ),
 			'modified' => $wpdb->get_var( "SELECT MAX(post_modified_gmt) FROM {$wpdb->posts} WHERE post_type IN ('ap_event_source','gatherpress_event','tribe_events','event')" ),
-			'options' => $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE 'event\\_bridge%' OR option_name LIKE 'activitypub%' OR option_name LIKE '\\_transient%event\\_bridge%' OR option_name LIKE 'gatherpress%' OR option_name LIKE 'tribe%' ORDER BY option_name", ARRAY_A ),
-			'cron'    => wp_json_encode( _get_cron_array() ),
+			'options'  => $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE 'event\\_bridge%' OR option_name LIKE 'activitypub%' OR option_name LIKE '\\_transient%event\\_bridge%' OR option_name LIKE 'gatherpress%' OR option_name LIKE 'tribe%' ORDER BY option_name", ARRAY_A ),
+			'cron'     => wp_json_encode( _get_cron_array() ),
 		);
 		if ( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->prefix . 'gatherpress_events' ) ) ) {
 			$counts['gatherpress_events'] = $wpdb->get_results( "SELECT * FROM {$wpdb->prefix}gatherpress_events ORDER BY post_id", ARRAY_A );
