@@ -47,8 +47,8 @@ final class Embed {
 	/**
 	 * What the element shows, read from an instance this server may contact, as HTML and JSON-LD.
 	 *
-	 * @param string $kind     A kind.
-	 * @param array  $atts     Prepared attributes.
+	 * @param string $kind      A kind.
+	 * @param array  $atts      Prepared attributes.
 	 * @param string $instance  A reachable base URL.
 	 * @param bool   $federated Whether an events list is read from Event Bridge's received copies.
 	 * @return array `html` and `json_ld`.

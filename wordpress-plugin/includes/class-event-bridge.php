@@ -96,6 +96,12 @@ final class Event_Bridge {
 		if ( ! self::active() ) {
 			return array();
 		}
+		// Asked once per event rendered: kept for this request until any post changes.
+		$key     = 'event_bridge_sources:' . wp_cache_get_last_changed( 'posts' );
+		$sources = wp_cache_get( $key, 'embeds_for_mobilizon' );
+		if ( is_array( $sources ) ) {
+			return $sources;
+		}
 		$sources = array();
 		$ids     = get_posts(
 			array(
@@ -114,6 +120,7 @@ final class Event_Bridge {
 				$sources[ (int) $id ] = $actor;
 			}
 		}
+		wp_cache_set( $key, $sources, 'embeds_for_mobilizon' );
 		return $sources;
 	}
 
