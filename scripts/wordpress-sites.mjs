@@ -127,6 +127,8 @@ export async function prepareSite(version, instance) {
   symlinkSync(plugin, join(wp, 'wp-content/plugins', DOMAIN));
   mkdirSync(join(wp, 'wp-content/mu-plugins'), { recursive: true });
   cpSync(join(root, 'test/wordpress/mu-plugin.php'), join(wp, 'wp-content/mu-plugins/embeds-for-mobilizon-test.php'));
+  // What Event Bridge for ActivityPub writes; inert until a test switches it on (test/wordpress/event-bridge-fixture.php).
+  cpSync(join(root, 'test/wordpress/event-bridge-fixture.php'), join(wp, 'wp-content/mu-plugins/embeds-for-mobilizon-test-event-bridge.php'));
 
   const [webPort, dbPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${webPort}`;

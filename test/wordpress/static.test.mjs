@@ -68,8 +68,13 @@ describe('the plugin’s PHP files', { skip: !once }, () => {
       for (const [, hook] of source.matchAll(/\b(?:apply_filters|do_action)\(\s*'([^']+)'/g)) {
         assert.ok(hook.startsWith('embeds_for_mobilizon_') || hook === 'http_request_host_is_external' || hook === 'widget_title', `${rel}: ${hook}`);
       }
-      for (const [, key] of source.matchAll(/\b(?:get|update|delete|add)_option\(\s*'([^']+)'/g)) assert.match(key, /^(embeds_for_mobilizon_|widget_embeds_for_mobilizon_|date_format|time_format)/, rel);
+      for (const [, key] of source.matchAll(/\b(?:update|delete|add)_option\(\s*'([^']+)'/g)) assert.match(key, /^(embeds_for_mobilizon_|widget_embeds_for_mobilizon_|date_format|time_format)/, rel);
+      // Event Bridge for ActivityPub's options are read (which integration, feature on), never written.
+      for (const [, key] of source.matchAll(/\bget_option\(\s*'([^']+)'/g)) assert.match(key, /^(embeds_for_mobilizon_|widget_embeds_for_mobilizon_|date_format|time_format|event_bridge_for_activitypub_)/, rel);
+      assert.doesNotMatch(source, /\b(?:update|delete|add)_option\(\s*'event_bridge/, `${rel}: Event Bridge's options are read only`);
       assert.doesNotMatch(text, /register_post_type|register_taxonomy/, `${rel}: no custom post types`);
+      // Strictly read-only towards posts, terms and meta (Event Bridge's and its event plugin's included).
+      assert.doesNotMatch(text, /\b(?:wp_insert_post|wp_update_post|wp_delete_post|wp_trash_post|(?:add|update|delete)_post_meta|wp_set_object_terms|wp_insert_term)\(/, `${rel}: writes no posts, terms or meta`);
       assert.doesNotMatch(source, /add_(action|filter)\(\s*'[^']*activitypub/i, `${rel}: no ActivityPub hooks`);
       assert.doesNotMatch(source, /add_shortcode\(\s*'(events-list|connector-mobilizon)/, `${rel}: Connector for Mobilizon's shortcode`);
     }

@@ -43,6 +43,15 @@
 		events: [
 			{ name: 'group', label: __( 'Group handles, comma-separated (empty: the default group, or the whole instance)', 'embeds-for-mobilizon' ) },
 			{
+				name: 'source',
+				label: __( 'Read events from', 'embeds-for-mobilizon' ),
+				options: [
+					choice( __( 'This site for groups Event Bridge follows, else the instance', 'embeds-for-mobilizon' ), '' ),
+					choice( __( 'The instance', 'embeds-for-mobilizon' ), 'instance' ),
+					choice( __( 'This site only (events received through Event Bridge)', 'embeds-for-mobilizon' ), 'federated' ),
+				],
+			},
+			{
 				name: 'view',
 				label: __( 'View', 'embeds-for-mobilizon' ),
 				options: [

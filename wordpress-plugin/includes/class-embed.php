@@ -33,7 +33,13 @@ final class Embed {
 		$atts      = Attributes::prepare( $kind, $given );
 		$instance  = Attributes::instance( $atts );
 		$reachable = $instance ? Instance::resolve( $instance ) : null;
-		$fallback  = $reachable ? self::fallback( $kind, $atts, $reachable ) : Renderer::nothing();
+		$source    = 'events' === $kind ? Federated_Source::mode( $given['source'] ?? null ) : 'instance';
+		$federated = $reachable && Federated_Source::covers( $reachable, (array) Instance::parse_groups( $atts['group'] ?? '' ), $source );
+		$fallback  = $reachable ? self::fallback( $kind, $atts, $reachable, $federated ) : Renderer::nothing();
+		if ( $reachable && ( $federated || ( 'auto' !== $source && isset( $atts['endpoint'] ) && Event_Bridge::active() ) ) ) {
+			// Received events are on this site: the element asks this site for them, in either mode.
+			$atts['endpoint'] = 'auto' === $source ? Proxy::url( $reachable ) : add_query_arg( 'source', $source, Proxy::url( $reachable ) );
+		}
 		Assets::enqueue();
 		return Renderer::embed( $kind, $atts, $fallback, Renderer::notice( $instance, $reachable ), $wrapper );
 	}
@@ -41,14 +47,30 @@ final class Embed {
 	/**
 	 * What the element shows, read from an instance this server may contact, as HTML and JSON-LD.
 	 *
-	 * @param string $kind     A kind.
-	 * @param array  $atts     Prepared attributes.
-	 * @param string $instance A reachable base URL.
+	 * @param string $kind      A kind.
+	 * @param array  $atts      Prepared attributes.
+	 * @param string $instance  A reachable base URL.
+	 * @param bool   $federated Whether an events list is read from Event Bridge's received copies.
 	 * @return array `html` and `json_ld`.
 	 */
-	private static function fallback( $kind, array $atts, $instance ) {
+	private static function fallback( $kind, array $atts, $instance, $federated = false ) {
 		if ( 'events' === $kind ) {
-			$query  = Events_Source::query( $atts );
+			$query = Events_Source::query( $atts );
+			if ( ! is_wp_error( $query ) && $federated ) {
+				$events = Federated_Source::events( $instance, $query );
+				$out    = Renderer::events( $events, $query['period'] );
+				// The event plugin may print these events' JSON-LD on this very page already.
+				$out['json_ld'] = array_values(
+					array_filter(
+						$out['json_ld'],
+						function ( $index ) use ( $events ) {
+							return ! isset( $events[ $index ] ) || ! Federated_Source::json_ld_printed_elsewhere( $events[ $index ] );
+						},
+						ARRAY_FILTER_USE_KEY
+					)
+				);
+				return $out;
+			}
 			$events = is_wp_error( $query ) ? $query : Events_Source::events( $instance, $query );
 			return is_wp_error( $events ) ? Renderer::failure( $events, $instance ) : Renderer::events( $events, $query['period'] );
 		}
@@ -85,7 +107,9 @@ final class Embed {
 				'group' => $handle[0],
 				'limit' => $atts['limit'] ?? '10',
 			);
-			$events = Events_Source::events( $instance, Events_Source::query( $query ) );
+			$query  = Events_Source::query( $query );
+			// The element's GroupEvents goes to the proxy, which answers a followed group from this site.
+			$events = Federated_Source::covers( $instance, $handle, 'auto' ) ? Federated_Source::events( $instance, $query ) : Events_Source::events( $instance, $query );
 		}
 		return Renderer::group( $group, $events, $instance );
 	}

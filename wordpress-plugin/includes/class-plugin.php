@@ -33,6 +33,8 @@ final class Plugin {
 		add_action( 'admin_menu', array( Settings::class, 'add_page' ) );
 		add_action( 'admin_init', array( Settings::class, 'add_fields' ) );
 		add_action( 'admin_post_embeds_for_mobilizon_test', array( Settings::class, 'test_connection' ) );
+		// A received copy of a Mobilizon event links back to its original (Event Bridge for ActivityPub).
+		add_filter( 'the_content', array( Federated_Source::class, 'origin_link' ) );
 		add_filter( 'plugin_action_links_' . plugin_basename( EMBEDS_FOR_MOBILIZON_FILE ), array( Settings::class, 'action_links' ) );
 	}
 

@@ -93,6 +93,14 @@ final class Proxy {
 			return new WP_Error( 'embeds_for_mobilizon_instance_refused', __( 'This site does not contact that instance.', 'embeds-for-mobilizon' ), array( 'status' => 403 ) );
 		}
 
+		// A group Event Bridge for ActivityPub follows: its events are already on this site.
+		$federated = Federated_Source::answer( $instance, $operation, $variables, Federated_Source::mode( $query['source'] ?? null ) );
+		if ( null !== $federated ) {
+			$response = new WP_REST_Response( $federated, 200 );
+			$response->header( 'X-Embeds-For-Mobilizon-Cache', 'federated' );
+			return $response;
+		}
+
 		if ( Operations::is_mutation( $operation ) ) {
 			if ( ! Guard::verify( $query[ Guard::PARAM ] ?? null ) ) {
 				return new WP_Error( 'embeds_for_mobilizon_bad_nonce', __( 'This page is too old to register from; reload it and try again.', 'embeds-for-mobilizon' ), array( 'status' => 403 ) );

@@ -288,6 +288,7 @@ final class Settings {
 			esc_html__( 'Test connection', 'embeds-for-mobilizon' )
 		);
 		echo '</p></form>';
+		Federated_Settings::render();
 		echo '<h2>' . esc_html__( 'Using it', 'embeds-for-mobilizon' ) . '</h2><p>';
 		echo esc_html__( 'Add the "Mobilizon events", "Mobilizon event", "Mobilizon group" or "Mobilizon registration" block, or a shortcode:', 'embeds-for-mobilizon' );
 		echo '</p><p><code>[mobilizon_events group="my_group" view="month" limit="10"]</code> <code>[mobilizon_event uuid="…"]</code> <code>[mobilizon_group group="my_group"]</code> <code>[mobilizon_registration uuid="…"]</code></p></div>';
