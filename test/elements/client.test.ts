@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/events.js';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
 import { MobilizonError } from '../../src/sources/mobilizon/errors.js';
 import { listEvents } from '../../src/sources/events.js';
 import { normalizeInstance } from '../../src/sources/mobilizon/instance.js';
-import { DEMO, scoped, settled, spyOn, stats, texts } from './helpers.js';
+import { DEMO, scoped, settled, spyOn, stats, texts, waitUntil } from './helpers.js';
 
 describe('instance addresses', () => {
   it('accepts what site owners type and refuses the rest', () => {

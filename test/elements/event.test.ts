@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/event.js';
 import type { MobilizonEvent } from '../../src/elements/event/mobilizon-event.js';
-import { $, DEMO, scoped, spyOn, texts } from './helpers.js';
+import { $, DEMO, scoped, spyOn, texts, waitUntil } from './helpers.js';
 
 const ATELIER = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
 const CONCERT = '75644501-2cdd-4000-b37b-67a36df542fc';

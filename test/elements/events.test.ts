@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, scoped, settled, spyOn, stats, texts } from './helpers.js';
+import { $, DEMO, scoped, settled, spyOn, stats, texts, waitUntil } from './helpers.js';
 
 const datetimes = (el: Element) => [...el.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime')!);
 

@@ -1,7 +1,7 @@
 // Faults that used to hang or stick: a feed that never answers, an answer of another shape, a
 // registration whose answer is lost, and many widgets on a slow instance. Each leaves a clear state,
 // a working retry and its neighbours untouched (the setup module fails a test on any uncaught error).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/events.js';
 import '../../src/event.js';
 import '../../src/registration.js';
@@ -10,7 +10,7 @@ import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events
 import type { MobilizonRegistration } from '../../src/elements/registration/mobilizon-registration.js';
 import { feedDefaults } from '../../src/sources/ics/feed.js';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
-import { $, DEMO, scoped, settled, stats, texts } from './helpers.js';
+import { $, DEMO, scoped, settled, stats, texts, waitUntil } from './helpers.js';
 
 const ATELIER = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
 const HOST = new URL(DEMO).host;

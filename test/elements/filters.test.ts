@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, settled, texts } from './helpers.js';
+import { $, DEMO, settled, texts, waitUntil } from './helpers.js';
 
 afterEach(() => {
   history.replaceState(null, '', location.pathname + location.search);

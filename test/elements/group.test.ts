@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/group.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
 import type { MobilizonGroup } from '../../src/elements/group/mobilizon-group.js';
-import { $, DEMO, scoped, settled, spyOn, stats, texts } from './helpers.js';
+import { $, DEMO, scoped, settled, spyOn, stats, texts, waitUntil } from './helpers.js';
 
 const HOST = new URL(DEMO).host;
 

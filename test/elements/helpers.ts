@@ -1,6 +1,6 @@
 // Shared by the element tests: the demo instance (started by `npm test`), per-test scopes so tests
 // running side by side do not count each other's requests, and waiting for what a visitor sees.
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
 
 declare global {
@@ -40,12 +40,20 @@ export const $ = <T extends Element = HTMLElement>(el: Element, selector: string
 /** Waits until the element shows events, an empty state or an error. */
 export async function settled(el: Element, what: 'events' | 'empty' | 'error' = 'events', timeout = 10_000): Promise<void> {
   const selector = { events: '[part~="event"]', empty: '.empty', error: '.error' }[what];
-  await waitUntil(
+  await openWcWaitUntil(
     () => el.shadowRoot?.querySelector(selector) && !el.shadowRoot.querySelector('[aria-busy="true"]'),
     `no ${what} shown`,
     { timeout },
   );
 }
+
+/**
+ * open-wc's waitUntil, waiting 5 s by default instead of 1 s: on a loaded two-core machine a re-render
+ * after a key press can take over a second, and a wait that only fails when the machine is busy
+ * says nothing about the element.
+ */
+export const waitUntil = (predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> =>
+  openWcWaitUntil(predicate, message, { timeout: 5_000, ...options });
 
 /** Short timeouts so the timeout fault is quick to test. */
 MobilizonClient.defaults.timeout = 2_000;

@@ -1,14 +1,14 @@
 // Which instance answers: the one rule of shared/client.ts, on both of its sides. An event URL names
 // its own instance and is read there; with a privacy proxy (`endpoint`) every request goes through it,
 // even for an event of another instance, so the visitor's browser talks to no other host.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/event.js';
 import '../../src/registration.js';
 import FetchEvent from '../../src/sources/mobilizon/operations/FetchEvent.graphql';
 import Config from '../../src/sources/mobilizon/operations/Config.graphql';
 import type { MobilizonEvent } from '../../src/elements/event/mobilizon-event.js';
 import type { MobilizonRegistration } from '../../src/elements/registration/mobilizon-registration.js';
-import { $, scoped, stats } from './helpers.js';
+import { $, scoped, stats, waitUntil } from './helpers.js';
 
 const ATELIER = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
 const DOCUMENTS: Record<string, string> = { FetchEvent, Config };

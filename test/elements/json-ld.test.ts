@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MobilizonEvent } from '../../src/elements/event/mobilizon-event.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
 import { eventJsonLd, jsonLdText, zonedDate } from '../../src/format/json-ld.js';
-import { DEMO, scoped } from './helpers.js';
+import { DEMO, scoped, waitUntil } from './helpers.js';
 
 const ATELIER = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9';
 const HYBRID = '32dbbb7b-0712-4acb-9e84-f38037d0920f';

@@ -1,5 +1,6 @@
 // The month view module, through a small host standing in for <mobilizon-events view="month">.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './helpers.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import * as monthView from '../../src/elements/events/views/month.js';

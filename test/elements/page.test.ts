@@ -1,10 +1,10 @@
 // Several widgets on one page, as a site owner puts them: distinct landmarks, headings in order, and
 // right-to-left text laid out right to left down to the nested lists.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
 import type { MobilizonGroup } from '../../src/elements/group/mobilizon-group.js';
-import { $, DEMO, settled } from './helpers.js';
+import { $, DEMO, settled, waitUntil } from './helpers.js';
 
 const nested = (el: MobilizonGroup, period: string) => $<MobilizonEvents>(el, `mobilizon-events[period="${period}"]`)!;
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/registration.js';
 import type { MobilizonRegistration } from '../../src/elements/registration/mobilizon-registration.js';
@@ -7,7 +7,7 @@ import { modelEvent } from './model-event.js';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
 import { getEvent } from '../../src/sources/mobilizon/event.js';
 import { maskEmail, registrationRule, type ParticipationConfig } from '../../src/sources/mobilizon/registration.js';
-import { $, DEMO, scoped, stats, texts } from './helpers.js';
+import { $, DEMO, scoped, stats, texts, waitUntil } from './helpers.js';
 
 const FREE = 'a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9'; // Atelier ouvert à tous
 const RESTRICTED = 'a1f0df04-e762-4130-ba52-943c93c77251'; // Atelier sur inscription

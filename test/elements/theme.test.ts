@@ -1,13 +1,13 @@
 // The theme follows the host page, coloured surfaces keep an inset, accents stay readable, and no
 // element draws an empty picture box; lists say how many take part unless the organiser hides it.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/event.js';
 import '../../src/events.js';
 import '../../src/group.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
 import type { MobilizonGroup } from '../../src/elements/group/mobilizon-group.js';
-import { $, DEMO, scoped, settled, stats } from './helpers.js';
+import { $, DEMO, scoped, settled, stats, waitUntil } from './helpers.js';
 
 /** Any CSS colour as sRGB bytes, through a canvas (computed colours may be oklch() or color()). */
 function rgb(color: string): [number, number, number] {

@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
-import { $, DEMO, scoped, settled, texts } from './helpers.js';
+import { $, DEMO, scoped, settled, texts, waitUntil } from './helpers.js';
 
 /** The next last Sunday of `month` (0-based) after today, as YYYY-MM-DD. */
 function nextLastSunday(month: number): string {

@@ -1,6 +1,6 @@
 // A month is complete: every event of a busy instance's month is read (pages of 99, the rest at once
 // after the first) and drawn (chips and "+N more" add up), and the total told to the page is true.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/events.js';
 import type { MobilizonEvents } from '../../src/elements/events/mobilizon-events.js';
 import { daysCovered } from '../../src/format/zoned.js';
@@ -8,7 +8,7 @@ import { displayZone } from '../../src/format/dates.js';
 import { buildQuery } from '../../src/model/query.js';
 import { loadEvents } from '../../src/sources/events.js';
 import { MobilizonClient } from '../../src/sources/mobilizon/client.js';
-import { scoped, stats } from './helpers.js';
+import { scoped, stats, waitUntil } from './helpers.js';
 
 const ZONE = 'Europe/Paris';
 
