@@ -127,7 +127,7 @@ export function extractStrings() {
 }
 
 const POT_HEADERS = {
-  'Project-Id-Version': 'Embeds for Mobilizon 0.1.0',
+  'Project-Id-Version': `Embeds for Mobilizon ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`,
   'Report-Msgid-Bugs-To': '',
   'MIME-Version': '1.0',
   'Content-Type': 'text/plain; charset=UTF-8',
