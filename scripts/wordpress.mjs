@@ -191,7 +191,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (command === 'build') buildPlugin();
   else if (command === 'pot') updatePot();
   else {
-    console.error('usage: node scripts/wordpress.mjs build | pot   (test sites: node scripts/wordpress-sites.mjs [6.1] [6.8])');
+    console.error('usage: node scripts/wordpress.mjs build | pot   (test sites: node scripts/wordpress-sites.mjs [6.1] [6.8] [7.1])');
     process.exitCode = 2;
   }
 }
