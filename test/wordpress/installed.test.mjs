@@ -3,18 +3,20 @@
 // it). What is on the site is the zip's content, each page loads the element module once, and a
 // copy without its built files says so to the administrator instead of failing silently.
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 
+const root = resolve(import.meta.dirname, '../..');
 const site = JSON.parse(readFileSync(process.env.WP_SITE_JSON ?? '/dev/null', 'utf8') || '{}');
 const VERSION = process.env.WP_EXPECTED_VERSION ?? '';
 const WP_DIR = process.env.WP_DIR ?? '';
 const installed = join(WP_DIR, 'wp-content/plugins/embeds-for-mobilizon');
 const zipFile = join(dirname(WP_DIR), 'embeds-for-mobilizon.zip');
 const origin = site.url ? new URL(site.url).origin : '';
+mkdirSync(join(root, 'screenshots'), { recursive: true });
 
 let browser;
 before(async () => {
@@ -104,6 +106,7 @@ describe(`WordPress ${VERSION}: a copy of the plugin without its built files`, (
     await page.goto(`${origin}/wp-admin/plugins.php`);
     const notice = page.locator('.notice-error', { hasText: 'Embeds for Mobilizon' });
     assert.match(await notice.innerText(), /without its built files[\s\S]*Missing:\s*assets\/js\/mobilizon-embed\.js, operations\/FetchEvents\.graphql/);
+    await notice.screenshot({ path: join(root, 'screenshots', `wordpress-${VERSION}-unbuilt-notice.png`) });
     // A visitor's page: the fallback HTML still shows, and the proxy answers 503 with the reason.
     const visitor = await browser.newContext();
     const view = await visitor.newPage();
