@@ -1,22 +1,25 @@
 // The WordPress test sites, and the suites run on them (scripts/test.mjs calls wordpressSuites).
 //
-// Test sites are real WordPress installs (Debian's 6.1 package, and 6.8 from Debian trixie unpacked
-// offline) on a private MariaDB and `php -S`, under .run/wordpress/<version>-<pid>/, rebuilt at each run.
+// Test sites are real WordPress installs (Debian's 6.1 package, 6.8 from Debian trixie and 7.1 from
+// sid unpacked offline) on a private MariaDB and `php -S`, under .run/wordpress/<version>-<pid>/,
+// rebuilt at each run. The plugin goes in as site owners install it: its release zip through
+// WordPress's upload installer (Plugin_Upgrader), never a link to the source tree.
 // `npm test -- wordpress` runs these suites alone (`npm test -- wordpress 6.8`: one version).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
+  cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeTestArgs, REPORTS } from './junit.mjs';
+import { writePluginZip } from './release.mjs';
 import { buildPlugin, DOMAIN, plugin } from './wordpress.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const VERSIONS = ['6.1', '6.8'];
+export const VERSIONS = ['6.1', '6.8', '7.1'];
 const cache = join(root, '.cache/wordpress');
 
 /** A free TCP port on 127.0.0.1. */
@@ -33,35 +36,45 @@ export function freePort() {
 
 const versionOf = (tree) => /\$wp_version\s*=\s*'([^']+)'/.exec(readFileSync(join(tree, 'wp-includes/version.php'), 'utf8'))?.[1] ?? '?';
 
-/** WordPress 6.8 from Debian trixie: .debs downloaded once into .cache/ (a private apt state, no system change), unpacked. */
-function trixieTree() {
-  const tree = join(cache, '6.8/wordpress');
+/** The newer WordPress versions: the Debian suite that carries each, and the packages its tree needs. */
+const DEBIAN = {
+  '6.8': { suite: 'trixie', packages: ['wordpress', 'wordpress-theme-twentytwentyfive', 'libjs-cropper', 'libjs-lodash', 'libjs-underscore', 'php-getid3'] },
+  '7.1': {
+    suite: 'sid',
+    packages: ['wordpress', 'wordpress-theme-twentytwentyfive', 'libjs-cropper', 'libjs-lodash', 'libjs-underscore', 'php-getid3', 'libjs-jquery-ui', 'libphp-phpmailer'],
+  },
+};
+
+/** WordPress from a newer Debian suite: .debs downloaded once into .cache/ (a private apt state, no system change), unpacked. */
+function debianTree(version) {
+  const { suite, packages } = DEBIAN[version];
+  const tree = join(cache, `${version}/wordpress`);
   mkdirSync(dirname(tree), { recursive: true });
   for (const old of readdirSync(dirname(tree))) {
     const pid = Number(/\.(\d+)$/.exec(old)?.[1]);
     if (pid && !alive(pid)) rmSync(join(dirname(tree), old), { recursive: true, force: true }); // an interrupted unpack
   }
   if (existsSync(join(tree, 'wp-includes/version.php'))) return tree;
-  const apt = join(cache, 'apt');
-  const debs = join(cache, 'debs');
-  const packages = ['wordpress', 'wordpress-theme-twentytwentyfive', 'libjs-cropper', 'libjs-lodash', 'libjs-underscore', 'php-getid3'];
+  // 6.8 keeps the folders it always had; other suites get their own.
+  const apt = join(cache, suite === 'trixie' ? 'apt' : `apt-${suite}`);
+  const debs = join(cache, suite === 'trixie' ? 'debs' : `debs-${suite}`);
   const have = () => existsSync(debs) && packages.every((p) => readdirSync(debs).some((f) => f.startsWith(`${p}_`)));
   if (!have()) {
     for (const d of ['sp', 'lists/partial', 'cache/archives/partial']) mkdirSync(join(apt, d), { recursive: true });
     mkdirSync(debs, { recursive: true });
     writeFileSync(
-      join(apt, 'sp/trixie.sources'),
-      'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n',
+      join(apt, `sp/${suite}.sources`),
+      `Types: deb\nURIs: http://deb.debian.org/debian\nSuites: ${suite}\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`,
     );
     const options = [
       '-o', 'Dir::Etc::SourceList=/dev/null', '-o', `Dir::Etc::SourceParts=${join(apt, 'sp')}`, '-o', `Dir::State::Lists=${join(apt, 'lists')}`,
       '-o', `Dir::Cache=${join(apt, 'cache')}`, '-o', 'APT::Sandbox::User=root', '-qq',
     ];
-    console.log('Downloading WordPress 6.8 from Debian trixie (once; kept in .cache/wordpress/debs)…');
+    console.log(`Downloading WordPress ${version} from Debian ${suite} (once; kept in ${relative(root, debs)})…`);
     execFileSync('apt-get', [...options, 'update'], { stdio: ['ignore', 'ignore', 'inherit'] });
     execFileSync('apt-get', [...options, 'download', ...packages], { cwd: debs, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const unpacked = join(cache, `6.8/root.${process.pid}`);
+  const unpacked = join(cache, `${version}/root.${process.pid}`);
   rmSync(unpacked, { recursive: true, force: true });
   mkdirSync(unpacked, { recursive: true });
   for (const deb of readdirSync(debs).filter((f) => f.endsWith('.deb'))) execFileSync('dpkg-deb', ['-x', join(debs, deb), unpacked]);
@@ -79,7 +92,7 @@ function trixieTree() {
 
 /** The WordPress tree of a version, checked to be that major.minor. */
 export function wordpressTree(version) {
-  const tree = version === '6.1' ? '/usr/share/wordpress' : trixieTree();
+  const tree = version === '6.1' ? '/usr/share/wordpress' : debianTree(version);
   const found = versionOf(tree);
   if (!found.startsWith(`${version}.`) && found !== version) throw new Error(`${tree} holds WordPress ${found}, not ${version}.x`);
   return { tree, found };
@@ -124,7 +137,6 @@ export async function prepareSite(version, instance) {
     }
   };
   relink(wp);
-  symlinkSync(plugin, join(wp, 'wp-content/plugins', DOMAIN));
   mkdirSync(join(wp, 'wp-content/mu-plugins'), { recursive: true });
   cpSync(join(root, 'test/wordpress/mu-plugin.php'), join(wp, 'wp-content/mu-plugins/embeds-for-mobilizon-test.php'));
   // What Event Bridge for ActivityPub writes; inert until a test switches it on (test/wordpress/event-bridge-fixture.php).
@@ -143,6 +155,7 @@ ${['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SE
 define('WP_HOME', '${url}'); define('WP_SITEURL', '${url}');
 define('WP_CONTENT_DIR', __DIR__ . '/wp-content');
 define('WP_HTTP_BLOCK_EXTERNAL', true); define('WP_ACCESSIBLE_HOSTS', '127.0.0.1');
+define('FS_METHOD', 'direct');
 define('AUTOMATIC_UPDATER_DISABLED', true); define('DISABLE_WP_CRON', true); define('WP_AUTO_UPDATE_CORE', false);
 define('WP_DEBUG', true); define('WP_DEBUG_DISPLAY', false); define('WP_DEBUG_LOG', ${JSON.stringify(join(dir, 'wp-debug.log'))});
 define('EMBEDS_FOR_MOBILIZON_TEST_DEMO_PORT', ${Number(demoPort)});
@@ -165,6 +178,7 @@ require_once ABSPATH . 'wp-settings.php';
     socket,
     debugLog: join(dir, 'wp-debug.log'),
     siteJson: join(dir, 'site.json'),
+    pluginZip: writePluginZip(join(dir, `${DOMAIN}.zip`)),
     mariadbd: [
       'mariadbd', '--user=root', `--datadir=${join(dir, 'db')}`, `--socket=${socket}`, `--port=${dbPort}`, '--bind-address=127.0.0.1',
       `--pid-file=${join(dir, 'db.pid')}`, '--skip-log-bin', '--innodb-buffer-pool-size=32M', '--skip-name-resolve',
@@ -173,11 +187,16 @@ require_once ABSPATH . 'wp-settings.php';
   };
 }
 
-/** Creates the database and installs the site (pages and posts for the tests, the plugin active, settings). */
+/**
+ * Creates the database and installs the site: WordPress, the plugin from its zip through the upload
+ * installer, activated, settings, the pages and posts for the tests.
+ */
 export function installSite(site, instance) {
   execFileSync('mariadb', [`--socket=${site.socket}`, '-uroot', '-e',
     "CREATE DATABASE wp; CREATE USER 'wp'@'127.0.0.1' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'127.0.0.1';"]);
-  execFileSync('php', [join(root, 'test/wordpress/install.php'), site.wp, instance, site.siteJson], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('php', [join(root, 'test/wordpress/install.php'), site.wp, instance, site.siteJson, site.pluginZip], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const installed = join(site.wp, 'wp-content/plugins', DOMAIN);
+  if (lstatSync(installed).isSymbolicLink() || !existsSync(join(installed, 'assets/js/mobilizon-embed.js'))) throw new Error(`${installed} is not the plugin unpacked from its zip`);
   return JSON.parse(readFileSync(site.siteJson, 'utf8'));
 }
 

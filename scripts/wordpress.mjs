@@ -127,7 +127,7 @@ export function extractStrings() {
 }
 
 const POT_HEADERS = {
-  'Project-Id-Version': 'Embeds for Mobilizon 0.1.0',
+  'Project-Id-Version': `Embeds for Mobilizon ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`,
   'Report-Msgid-Bugs-To': '',
   'MIME-Version': '1.0',
   'Content-Type': 'text/plain; charset=UTF-8',
@@ -191,7 +191,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (command === 'build') buildPlugin();
   else if (command === 'pot') updatePot();
   else {
-    console.error('usage: node scripts/wordpress.mjs build | pot   (test sites: node scripts/wordpress-sites.mjs [6.1] [6.8])');
+    console.error('usage: node scripts/wordpress.mjs build | pot   (test sites: node scripts/wordpress-sites.mjs [6.1] [6.8] [7.1])');
     process.exitCode = 2;
   }
 }

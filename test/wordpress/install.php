@@ -1,16 +1,17 @@
 <?php
 /**
- * Installs a test site: WordPress, the plugin active and pointed at the demo instance, pretty
+ * Installs a test site: WordPress, the plugin installed from its zip by WordPress's own upload
+ * installer (what Plugins → Add New → Upload runs), active and pointed at the demo instance, pretty
  * permalinks, and the pages and post the browser tests open. Writes their addresses to a JSON file.
  *
- * Usage: php install.php <wordpress dir> <demo instance URL> <site.json>
+ * Usage: php install.php <wordpress dir> <demo instance URL> <site.json> <plugin zip>
  *
  * @package Embeds_For_Mobilizon
  */
 
 $embeds_for_mobilizon_args = $argv;
 ( static function () use ( $embeds_for_mobilizon_args ) {
-	list( , $wp_dir, $instance, $out ) = $embeds_for_mobilizon_args; // Not $wp: WordPress owns that global.
+	list( , $wp_dir, $instance, $out, $zip ) = $embeds_for_mobilizon_args; // Not $wp: WordPress owns that global.
 	define( 'WP_INSTALLING', true );
 	$_SERVER['HTTP_HOST']   = '127.0.0.1';
 	$_SERVER['REQUEST_URI'] = '/';
@@ -21,6 +22,17 @@ $embeds_for_mobilizon_args = $argv;
 	if ( ! is_blog_installed() ) {
 		wp_install( 'Embeds for Mobilizon', 'admin', 'admin@example.com', true, '', 'admin-pass-123' );
 	}
+	// The upload installer, as wp-admin/update.php?action=upload-plugin runs it, as the administrator.
+	wp_set_current_user( 1 );
+	require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
+	$upgrader  = new Plugin_Upgrader( new Automatic_Upgrader_Skin() );
+	$installed = $upgrader->install( $zip );
+	if ( true !== $installed ) {
+		$why = is_wp_error( $installed ) ? $installed->get_error_message() : implode( "\n", $upgrader->skin->get_upgrade_messages() );
+		fwrite( STDERR, 'The plugin zip did not install: ' . $why . "\n" );
+		exit( 1 );
+	}
+	wp_clean_plugins_cache();
 	global $wp_rewrite;
 	$wp_rewrite->set_permalink_structure( '/%postname%/' );
 	update_option( 'timezone_string', 'Europe/Paris' );

@@ -139,7 +139,9 @@ describe(`WordPress ${VERSION}: without JavaScript`, () => {
     assert.equal((element[1].match(/<li class="embeds-for-mobilizon-item">/g) ?? []).length, 5);
     assert.match(element[1], /<a href="http:\/\/127\.0\.0\.1:\d+\/events\/[0-9a-f-]{36}">[^<]+<\/a>/);
     assert.match(element[1], /<time datetime="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}">/);
-    assert.match(html, /<script type="module" src="[^"]+\/embeds-for-mobilizon\/assets\/js\/mobilizon-embed\.js[^"]*"/);
+    // WordPress 7 writes the tag's attributes in another order; no query on the module's URL (one copy with its chunks).
+    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    assert.ok(tags.some((tag) => /\btype="module"/.test(tag) && /\bsrc="[^"]+\/embeds-for-mobilizon\/assets\/js\/mobilizon-embed\.js"/.test(tag)), tags.join('\n'));
 
     const items = jsonLd(html);
     assert.ok(items.length >= 6, `JSON-LD events: ${items.length}`);

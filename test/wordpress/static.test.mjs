@@ -114,7 +114,7 @@ describe('readme.txt', { skip: !once }, () => {
   it('follows the WordPress.org format', () => {
     const readme = readFileSync(join(plugin, 'readme.txt'), 'utf8');
     assert.match(readme, /^=== Embeds for Mobilizon ===\n/);
-    for (const header of ['Contributors', 'Tags', 'Requires at least: 6.1', 'Tested up to: 6.8', 'Requires PHP: 7.4', 'Stable tag: 0.1.0', 'License: AGPLv3 or later']) {
+    for (const header of ['Contributors', 'Tags', 'Requires at least: 6.1', 'Tested up to: 7.1', 'Requires PHP: 7.4', 'Stable tag: 0.1.0', 'License: AGPLv3 or later']) {
       assert.match(readme, new RegExp(`^${header.replace(/[.]/g, '\\.')}`, 'm'), header);
     }
     for (const section of ['Description', 'Installation', 'Frequently Asked Questions', 'External services', 'Changelog']) {

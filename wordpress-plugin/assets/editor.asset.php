@@ -9,5 +9,6 @@ defined( 'ABSPATH' ) || exit;
 
 return array(
 	'dependencies' => array( 'wp-blocks', 'wp-block-editor', 'wp-components', 'wp-element', 'wp-i18n', 'wp-server-side-render' ),
-	'version'      => (string) filemtime( __DIR__ . '/editor.js' ),
+	// The plugin's one version (package.json's, written by scripts/version.mjs).
+	'version'      => EMBEDS_FOR_MOBILIZON_VERSION,
 );

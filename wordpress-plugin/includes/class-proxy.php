@@ -76,6 +76,9 @@ final class Proxy {
 			return self::bad_request( __( 'Only the named operations of this plugin can be run; query text is refused.', 'embeds-for-mobilizon' ) );
 		}
 		$operation = $payload['operationName'] ?? null;
+		if ( array() !== Assets::missing() ) {
+			return new WP_Error( 'embeds_for_mobilizon_not_built', __( 'This copy of the plugin was installed without its built files; the site\'s administrator can install it from its release zip.', 'embeds-for-mobilizon' ), array( 'status' => 503 ) );
+		}
 		if ( null === Operations::document( $operation ) ) {
 			return self::bad_request( __( 'Unknown operation.', 'embeds-for-mobilizon' ) );
 		}
