@@ -1,0 +1,90 @@
+// The plugin in production conditions, on a real WordPress site: an instance that never answers must
+// not slow the site. `npm test -- wordpress` sets WP_SITE_JSON, WP_DIR and WP_URL.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const root = resolve(import.meta.dirname, '../..');
+const site = JSON.parse(readFileSync(process.env.WP_SITE_JSON ?? '/dev/null', 'utf8') || '{}');
+const VERSION = process.env.WP_EXPECTED_VERSION ?? '';
+
+/** Publishes a page with four blocks naming `instance` (allowed for this site). Returns its URL. */
+function pageFor(instance, slug) {
+  return execFileSync('php', [join('test-instance.php'), process.env.WP_DIR, process.env.WP_URL, instance, slug], { encoding: 'utf8' }).trim();
+}
+function join(file) {
+  return resolve(root, 'test/wordpress', file);
+}
+
+/** Seconds to the whole page, and its HTML. */
+async function timed(url) {
+  const t0 = performance.now();
+  const response = await fetch(url);
+  const html = await response.text();
+  return { seconds: (performance.now() - t0) / 1000, status: response.status, html };
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+describe(`WordPress ${VERSION}: an instance that never answers`, () => {
+  // Accepts connections and never says a word: the worst kind of dead instance.
+  const sockets = new Set();
+  const silent = createServer((socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
+  let url;
+  before(async () => {
+    await new Promise((r) => silent.listen(0, '127.0.0.1', r));
+    url = pageFor(`http://127.0.0.1:${silent.address().port}`, `silent-${process.pid}`);
+  });
+  after(() => {
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+  });
+
+  it('a page with four blocks answers within 4 s the first time and at once afterwards, with the fallback text', async () => {
+    const first = await timed(url);
+    assert.equal(first.status, 200);
+    const next = [];
+    for (let i = 0; i < 10; i++) next.push((await timed(url)).seconds);
+    console.log(`silent instance: first view ${first.seconds.toFixed(2)} s; next 10 median ${median(next).toFixed(3)} s (max ${Math.max(...next).toFixed(3)} s)`);
+    assert.ok(first.seconds < 4, `first view took ${first.seconds.toFixed(2)} s`);
+    assert.ok(median(next) < 0.5, `later views took ${median(next).toFixed(3)} s (median)`);
+    // Each of the four blocks says the instance could not be reached, in the site's language.
+    const host = `127.0.0.1:${silent.address().port}`;
+    const said = first.html.split(`could not be loaded from ${host}`).length - 1;
+    assert.ok(said >= 3, `fallback text shown ${said} times`);
+    assert.match(first.html, /<mobilizon-events[^>]*instance="http:\/\/127\.0\.0\.1/);
+  });
+});
+
+describe(`WordPress ${VERSION}: registrations under concurrency`, () => {
+  /** `count` registration attempts from `addresses` (cycled), each in its own PHP process, started at one instant. */
+  async function race(count, addresses) {
+    const { spawn } = await import('node:child_process');
+    const at = Date.now() + 2500; // every process has loaded WordPress by then
+    const runs = Array.from({ length: count }, (_, i) => new Promise((done, fail) => {
+      const child = spawn('php', [join('take-registration.php'), process.env.WP_DIR, process.env.WP_URL, addresses[i % addresses.length], String(at)]);
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => process.stderr.write(d));
+      child.on('close', (code) => (code === 0 ? done(Number(out.trim())) : fail(new Error(`php exited ${code}`))));
+    }));
+    return Promise.all(runs);
+  }
+
+  it('16 simultaneous registrations from one address with a limit of 5: exactly 5 pass', async () => {
+    const waits = await race(16, ['203.0.113.77']);
+    console.log(`16 simultaneous registrations: ${waits.filter((w) => w === 0).length} passed`);
+    assert.equal(waits.filter((w) => w === 0).length, 5);
+    assert.ok(waits.filter((w) => w > 0).every((w) => w <= 600), 'the others are told how long to wait');
+  });
+
+  it('IPv6 addresses of one /64 count as one visitor', async () => {
+    const waits = await race(8, ['2001:db8:77:1::1', '2001:db8:77:1:aaaa::2', '2001:db8:77:1:ffff:ffff:ffff:fffe', '2001:db8:77:1::9']);
+    assert.equal(waits.filter((w) => w === 0).length, 5);
+    // Another /64 is another visitor.
+    assert.deepEqual(await race(1, ['2001:db8:77:2::1']), [0]);
+  });
+});
