@@ -30,6 +30,7 @@ require_once __DIR__ . '/includes/class-batch.php';
 require_once __DIR__ . '/includes/class-limits.php';
 require_once __DIR__ . '/includes/class-guard.php';
 require_once __DIR__ . '/includes/class-proxy.php';
+require_once __DIR__ . '/includes/class-media-store.php';
 require_once __DIR__ . '/includes/class-media.php';
 require_once __DIR__ . '/includes/class-event.php';
 require_once __DIR__ . '/includes/class-group.php';

@@ -42,6 +42,15 @@ $embeds_for_mobilizon_clean = static function () {
 		}
 	}
 	wp_unschedule_hook( 'embeds_for_mobilizon_refresh' );
+	// The pictures the media route kept (class-media-store.php).
+	$uploads = wp_upload_dir( null, false );
+	$folder  = empty( $uploads['basedir'] ) ? '' : trailingslashit( $uploads['basedir'] ) . 'embeds-for-mobilizon-media';
+	if ( '' !== $folder && is_dir( $folder ) ) {
+		foreach ( array_merge( (array) glob( $folder . '/*' ), array( $folder . '/.htaccess' ) ) as $file ) {
+			wp_delete_file( $file );
+		}
+		rmdir( $folder ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_rmdir
+	}
 };
 
 if ( is_multisite() ) {
