@@ -54,9 +54,11 @@ final class Batch {
 				}
 			);
 			if ( ! $wanted || 0 === Client::send_many( $wanted ) ) {
-				return;
+				break;
 			}
 		}
+		// The trial renderings printed nothing: the page's JSON-LD starts afresh.
+		Json_Ld::reset();
 	}
 
 	/**
