@@ -41,6 +41,7 @@ require_once __DIR__ . '/includes/class-events-source.php';
 require_once __DIR__ . '/includes/class-attributes.php';
 require_once __DIR__ . '/includes/class-assets.php';
 require_once __DIR__ . '/includes/class-renderer.php';
+require_once __DIR__ . '/includes/class-theme-style.php';
 require_once __DIR__ . '/includes/class-embed.php';
 require_once __DIR__ . '/includes/class-blocks.php';
 require_once __DIR__ . '/includes/class-shortcodes.php';

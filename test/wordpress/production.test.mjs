@@ -130,3 +130,88 @@ describe(`WordPress ${VERSION}: a hostile instance in proxy mode`, () => {
     await context.close();
   });
 });
+
+describe(`WordPress ${VERSION}: Test connection`, () => {
+  it('keeps the typed address and offers to save it', async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const page = await browser.newPage();
+    const settings = `${new URL(site.url).origin}/wp-admin/options-general.php?page=embeds-for-mobilizon`;
+    const field = page.locator('#embeds-for-mobilizon-instance');
+    const typed = `${INSTANCE}/_k/id=typed-${process.pid}`;
+    try {
+      await page.goto(`${new URL(site.url).origin}/wp-login.php`);
+      await page.locator('#user_login').fill(site.admin.user);
+      await page.locator('#user_pass').fill(site.admin.password);
+      await Promise.all([page.waitForURL(/wp-admin/), page.locator('#wp-submit').click()]);
+      await page.goto(settings);
+      await field.fill(typed);
+      await Promise.all([page.waitForURL(/page=embeds-for-mobilizon/), page.getByRole('button', { name: 'Test connection' }).click()]);
+      assert.match(await page.locator('.embeds-for-mobilizon-test-result').innerText(), /Connected to .*Mobilizon 5\.\d+.*not saved yet/s);
+      assert.equal(await field.inputValue(), typed, 'the typed address is still in the field');
+      await page.screenshot({ path: resolve(root, 'screenshots', `wordpress-${VERSION}-test-connection.png`) });
+      await Promise.all([page.waitForURL(/settings-updated=true/), page.getByRole('button', { name: 'Save this address' }).click()]);
+      await page.goto(settings);
+      assert.equal(await field.inputValue(), typed, 'saved');
+    } finally {
+      // The other tests use the configured demo instance.
+      await page.goto(settings);
+      await field.fill(INSTANCE);
+      await Promise.all([page.waitForURL(/settings-updated=true/), page.getByRole('button', { name: 'Save Changes' }).click()]);
+      assert.equal(await field.inputValue(), INSTANCE);
+      await browser.close();
+    }
+  });
+});
+
+describe(`WordPress ${VERSION}: the elements look like the theme`, () => {
+  const theme = (name) => execFileSync('php', [join('switch-theme.php'), process.env.WP_DIR, process.env.WP_URL, name], { encoding: 'utf8' }).trim();
+  const shots = resolve(root, 'screenshots');
+
+  /** The blocks post in a theme: its screenshot, and the colours and font the events element uses. */
+  async function look(browser, name) {
+    assert.equal(theme(name), name);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(site.pages.blocks);
+    const events = page.locator('.wp-block-embeds-for-mobilizon-events mobilizon-events');
+    await events.locator('[part~="event"]').first().waitFor({ timeout: 15_000 });
+    const seen = await events.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const card = el.shadowRoot.querySelector('[part~="event"]');
+      return {
+        surface: style.getPropertyValue('--mobilizon-surface').trim(),
+        text: style.getPropertyValue('--mobilizon-text').trim(),
+        font: getComputedStyle(card).fontFamily,
+        pageFont: getComputedStyle(document.body).fontFamily,
+        cardText: getComputedStyle(card).color,
+        pageText: getComputedStyle(document.body).color,
+        base: getComputedStyle(document.body).getPropertyValue('--wp--preset--color--base').trim(),
+        contrast: getComputedStyle(document.body).getPropertyValue('--wp--preset--color--contrast').trim(),
+      };
+    });
+    await page.screenshot({ path: resolve(shots, `wordpress-${VERSION}-${name}.png`), fullPage: true });
+    await page.close();
+    return seen;
+  }
+
+  it('Twenty Twenty-One (classic): the customizer background and the page font; Twenty Twenty-Three (block): theme.json presets', async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const before = 'twentytwentythree'; // install.php's: the default theme.
+    try {
+      const classic = await look(browser, 'twentytwentyone');
+      console.log('Twenty Twenty-One:', JSON.stringify(classic));
+      assert.equal(classic.surface.toLowerCase(), '#d1e4dd', 'the customizer background colour');
+      assert.equal(classic.font, classic.pageFont);
+
+      const block = await look(browser, 'twentytwentythree');
+      console.log('Twenty Twenty-Three:', JSON.stringify(block));
+      assert.ok(block.base && block.contrast, 'Twenty Twenty-Three has base and contrast presets');
+      assert.equal(block.surface, block.base, 'the theme.json background (base)');
+      assert.equal(block.text, block.contrast, 'the theme.json text colour (contrast)');
+      assert.equal(block.cardText, block.pageText);
+      assert.equal(block.font, block.pageFont);
+    } finally {
+      theme(before);
+      await browser.close();
+    }
+  });
+});

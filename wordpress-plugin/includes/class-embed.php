@@ -35,6 +35,11 @@ final class Embed {
 		$reachable = $instance ? Instance::resolve( $instance ) : null;
 		$fallback  = $reachable ? self::fallback( $kind, $atts, $reachable ) : Renderer::nothing();
 		Assets::enqueue();
+		Theme_Style::enqueue();
+		$own = $given['ownColors'] ?? ( $given['own-colors'] ?? false );
+		if ( '' === $wrapper && $own && 'false' !== $own && 'no' !== $own ) {
+			$wrapper = 'class="embeds-for-mobilizon embeds-for-mobilizon-' . esc_attr( $kind ) . ' embeds-for-mobilizon-own-colors"';
+		}
 		return Renderer::embed( $kind, $atts, $fallback, Renderer::notice( $instance, $reachable ), $wrapper );
 	}
 
