@@ -188,6 +188,14 @@ describe(`WordPress ${VERSION}: the elements look like the theme`, () => {
         contrast: getComputedStyle(document.body).getPropertyValue('--wp--preset--color--contrast').trim(),
       };
     });
+    // Lazy pictures load when in view: a window as tall as the page, every picture loaded, then the screenshot.
+    await page.setViewportSize({ width: 1200, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+    await page.waitForFunction(() => {
+      const images = [];
+      const walk = (root) => root.querySelectorAll('*').forEach((el) => (el.tagName === 'IMG' && images.push(el), el.shadowRoot && walk(el.shadowRoot)));
+      walk(document);
+      return images.every((img) => img.complete);
+    }, null, { timeout: 15_000 });
     await page.screenshot({ path: resolve(shots, `wordpress-${VERSION}-${name}.png`), fullPage: true });
     await page.close();
     return seen;
