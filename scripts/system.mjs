@@ -10,6 +10,8 @@ const REQUIREMENTS = {
   chromium: { test: () => existsSync('/usr/bin/chromium'), packages: ['chromium'] },
   // The WordPress suites: Debian's WordPress (6.1), a private MariaDB, PHP's CLI server, PHPUnit 9.
   wordpress: { test: () => existsSync('/usr/share/wordpress/wp-includes/version.php'), packages: ['wordpress'] },
+  // A classic theme beside the block theme (Twenty Twenty-Three): screenshots in both, the widget screen.
+  'classic-theme': { test: () => existsSync('/usr/share/wordpress/wp-content/themes/twentytwentyone/style.css'), packages: ['wordpress-theme-twentytwentyone'] },
   mariadb: { test: () => has('mariadbd') && has('mariadb-install-db'), packages: ['mariadb-server'] },
   php: { test: () => has('php') && phpModule('mysqli') && phpModule('curl'), packages: ['php-cli', 'php-mysql', 'php-curl'] },
   phpunit: { test: () => has('phpunit'), packages: ['phpunit'] },

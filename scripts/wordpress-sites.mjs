@@ -244,7 +244,7 @@ export async function stopPid(pid, ms = 10_000) {
  */
 export async function wordpressSuites({ instance, startService, suite, results, versions = VERSIONS }) {
   const { ensureSystem } = await import('./system.mjs');
-  ensureSystem(['wordpress', 'mariadb', 'php', 'phpunit', 'gettext']);
+  ensureSystem(['wordpress', 'classic-theme', 'mariadb', 'php', 'phpunit', 'gettext']);
   // What the plugin ships comes from dist/ (built by the build suite, or here when it did not run).
   if (!existsSync(join(root, 'dist/mobilizon-embed.js'))) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
   buildPlugin();

@@ -37,6 +37,7 @@
 				choice( __( 'Dark', 'embeds-for-mobilizon' ), 'dark' ),
 			],
 		},
+		{ name: 'ownColors', label: __( 'Own colours and font, not the theme\'s', 'embeds-for-mobilizon' ), toggle: true },
 	];
 
 	var fields = {

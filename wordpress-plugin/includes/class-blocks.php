@@ -36,7 +36,8 @@ final class Blocks {
 				EMBEDS_FOR_MOBILIZON_DIR . '/blocks/' . $kind,
 				array(
 					'render_callback' => function ( $attributes ) use ( $kind ) {
-						return Embed::render( $kind, is_array( $attributes ) ? $attributes : array(), get_block_wrapper_attributes() );
+						$own = is_array( $attributes ) && ! empty( $attributes['ownColors'] );
+						return Embed::render( $kind, is_array( $attributes ) ? $attributes : array(), get_block_wrapper_attributes( $own ? array( 'class' => 'embeds-for-mobilizon-own-colors' ) : array() ) );
 					},
 				)
 			);

@@ -41,6 +41,11 @@ final class Embed {
 			$atts['endpoint'] = 'auto' === $source ? Proxy::url( $reachable ) : add_query_arg( 'source', $source, Proxy::url( $reachable ) );
 		}
 		Assets::enqueue();
+		Theme_Style::enqueue();
+		$own = $given['ownColors'] ?? ( $given['own-colors'] ?? false );
+		if ( '' === $wrapper && $own && 'false' !== $own && 'no' !== $own ) {
+			$wrapper = 'class="embeds-for-mobilizon embeds-for-mobilizon-' . esc_attr( $kind ) . ' embeds-for-mobilizon-own-colors"';
+		}
 		return Renderer::embed( $kind, $atts, $fallback, Renderer::notice( $instance, $reachable ), $wrapper );
 	}
 

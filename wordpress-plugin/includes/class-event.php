@@ -72,6 +72,8 @@ final class Event {
 	public $participantCount = null;
 	/** @var bool */
 	public $anonymousParticipationEnabled = false;
+	/** @var array Prices shown by the organiser (`price`, `currency`, `url`); empty when the event shows none. */
+	public $offers = array();
 	/** @var array `showStartTime`, `showEndTime`, `hideNumberOfParticipants`. */
 	public $display = array(
 		'showStartTime'            => true,
@@ -157,6 +159,17 @@ final class Event {
 			$event->remainingAttendeeCapacity = max( 0, $event->maximumAttendeeCapacity - $participants );
 		}
 		$event->anonymousParticipationEnabled = ! empty( $options['anonymousParticipation'] );
+		if ( ! empty( $options['showParticipationPrice'] ) ) {
+			foreach ( (array) ( $options['offers'] ?? array() ) as $offer ) {
+				if ( is_array( $offer ) ) {
+					$event->offers[] = array(
+						'price'    => is_numeric( $offer['price'] ?? null ) ? 0 + $offer['price'] : null,
+						'currency' => self::text( $offer['priceCurrency'] ?? null ),
+						'url'      => self::url( $offer['url'] ?? null ),
+					);
+				}
+			}
+		}
 		$event->display                       = array(
 			'showStartTime'            => false !== ( $options['showStartTime'] ?? true ),
 			'showEndTime'              => false !== ( $options['showEndTime'] ?? true ),

@@ -24,6 +24,11 @@ final class Guard {
 
 	const WINDOW = 600;
 
+	/** Proxy reads per visitor address and window (a page with a month view makes a handful). */
+	const READ_LIMIT = 300;
+
+	const READ_WINDOW = 300;
+
 	/**
 	 * A nonce for registrations. WordPress's own (wp_create_nonce) is bound to the logged-in user,
 	 * but the elements' requests carry no cookies, so the REST request always runs as a visitor:
@@ -81,22 +86,22 @@ final class Guard {
 	 * @return int 0 when allowed, else the seconds to wait.
 	 */
 	public static function take_registration() {
-		// Hashed: the address itself is never stored.
-		$key   = 'embeds_for_mobilizon_rate_' . md5( wp_hash( self::client_ip(), 'nonce' ) );
-		$now   = time();
-		$entry = get_transient( $key );
-		if ( ! is_array( $entry ) || ! isset( $entry['start'], $entry['count'] ) || $now - (int) $entry['start'] >= self::WINDOW ) {
-			$entry = array(
-				'start' => $now,
-				'count' => 0,
-			);
-		}
-		$left = self::WINDOW - ( $now - (int) $entry['start'] );
-		if ( (int) $entry['count'] >= self::LIMIT ) {
-			return max( 1, $left );
-		}
-		++$entry['count'];
-		set_transient( $key, $entry, max( 1, $left ) );
-		return 0;
+		return Limits::take( 'registration', self::client_ip(), self::LIMIT, self::WINDOW );
+	}
+
+	/**
+	 * Counts one proxy read for the visitor's address (what anonymous visitors can make the
+	 * instance answer, and this site store).
+	 *
+	 * @return int 0 when allowed, else the seconds to wait.
+	 */
+	public static function take_read() {
+		/**
+		 * Filters how many proxy reads one visitor address may make in READ_WINDOW seconds.
+		 *
+		 * @param int $limit 300.
+		 */
+		$limit = (int) apply_filters( 'embeds_for_mobilizon_read_limit', self::READ_LIMIT );
+		return Limits::take( 'read', self::client_ip(), max( 1, $limit ), self::READ_WINDOW );
 	}
 }

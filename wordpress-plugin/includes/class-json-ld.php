@@ -16,6 +16,20 @@ defined( 'ABSPATH' ) || exit;
 final class Json_Ld {
 
 	/**
+	 * Events already printed in this request (url|startDate).
+	 *
+	 * @var array
+	 */
+	private static $printed = array();
+
+	/**
+	 * Forgets what was printed (a new page; tests).
+	 */
+	public static function reset() {
+		self::$printed = array();
+	}
+
+	/**
 	 * One event as schema.org `Event`. Dates carry the event's own offset; a hidden start time
 	 * (Mobilizon's showStartTime off) gives a date alone.
 	 *
@@ -28,17 +42,19 @@ final class Json_Ld {
 			'TENTATIVE' => 'https://schema.org/EventScheduled',
 			'CONFIRMED' => 'https://schema.org/EventScheduled',
 		);
-		$data     = array(
+		// Both dates in one form: date-time with the zone's offset, or the day alone when the start time is hidden.
+		$form = $event->display['showStartTime'] ? 'c' : 'Y-m-d';
+		$data = array(
 			'@context'    => 'https://schema.org',
 			'@type'       => 'Event',
 			'name'        => $event->name,
-			'startDate'   => $event->display['showStartTime'] ? $event->start()->format( 'c' ) : $event->start()->format( 'Y-m-d' ),
+			'startDate'   => $event->start()->format( $form ),
 			'eventStatus' => $statuses[ $event->status ],
 			'url'         => $event->url,
 		);
 		$end      = $event->end();
 		if ( $end ) {
-			$data['endDate'] = $event->display['showEndTime'] ? $end->format( 'c' ) : $end->format( 'Y-m-d' );
+			$data['endDate'] = $end->format( $form );
 		}
 
 		$places  = array();
@@ -81,8 +97,26 @@ final class Json_Ld {
 				array(
 					'@type' => 'Person' === $organizer['type'] ? 'Person' : 'Organization',
 					'name'  => $organizer['name'],
-					'url'   => $organizer['url'],
+					'url'   => $organizer['url'] ? $organizer['url'] : self::actor_url( $organizer, $event ),
 				)
+			);
+		}
+		if ( $event->offers ) {
+			$data['offers'] = array_map(
+				function ( $offer ) use ( $event ) {
+					return array_filter(
+						array(
+							'@type'         => 'Offer',
+							'price'         => null === $offer['price'] ? 0 : $offer['price'],
+							'priceCurrency' => $offer['currency'] ? $offer['currency'] : ( $offer['price'] ? 'EUR' : null ),
+							'url'           => $offer['url'] ? $offer['url'] : $event->url,
+						),
+						function ( $value ) {
+							return null !== $value && '' !== $value;
+						}
+					);
+				},
+				$event->offers
 			);
 		}
 		if ( null !== $event->remainingAttendeeCapacity && ! $event->display['hideNumberOfParticipants'] ) {
@@ -92,6 +126,23 @@ final class Json_Ld {
 			$data['inLanguage'] = $event->inLanguage;
 		}
 		return $data;
+	}
+
+	/**
+	 * An actor's page when the answer gave none: `/@name` on its instance (Mobilizon's actor URLs).
+	 *
+	 * @param array $actor An actor of the vocabulary.
+	 * @param Event $event The event (its instance).
+	 * @return string|null
+	 */
+	private static function actor_url( array $actor, Event $event ) {
+		$handle = (string) ( $actor['handle'] ?? '' );
+		if ( ! preg_match( Instance::HANDLE, $handle ) ) {
+			return null;
+		}
+		$parts = explode( '@', $handle, 2 );
+		$base  = isset( $parts[1] ) ? 'https://' . $parts[1] : (string) ( $event->source['instance'] ?? '' );
+		return '' === $base ? null : $base . '/@' . rawurlencode( $parts[0] );
 	}
 
 	/**
@@ -131,6 +182,20 @@ final class Json_Ld {
 	 * @return string
 	 */
 	public static function script( array $items ) {
+		// One Event per event on the page, however many blocks show it.
+		$items = array_values(
+			array_filter(
+				$items,
+				function ( $item ) {
+					$id = (string) ( $item['url'] ?? '' ) . '|' . (string) ( $item['startDate'] ?? '' );
+					if ( isset( self::$printed[ $id ] ) ) {
+						return false;
+					}
+					self::$printed[ $id ] = true;
+					return true;
+				}
+			)
+		);
 		if ( ! $items ) {
 			return '';
 		}

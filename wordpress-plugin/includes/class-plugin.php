@@ -29,6 +29,8 @@ final class Plugin {
 		add_action( 'enqueue_block_editor_assets', array( Assets::class, 'enqueue_in_editor' ) );
 		add_action( 'enqueue_block_assets', array( Assets::class, 'enqueue_in_editor' ) );
 		add_action( 'rest_api_init', array( Proxy::class, 'register' ) );
+		add_action( Client::REFRESH_HOOK, array( Client::class, 'refresh' ) );
+		Batch::register();
 		add_action( 'rest_api_init', array( Media::class, 'register' ) );
 		add_action( 'admin_menu', array( Settings::class, 'add_page' ) );
 		add_action( 'admin_init', array( Settings::class, 'add_fields' ) );

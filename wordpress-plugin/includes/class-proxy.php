@@ -110,19 +110,14 @@ final class Proxy {
 			}
 			$wait = Guard::take_registration();
 			if ( $wait > 0 ) {
-				$error = new WP_REST_Response(
-					array(
-						'code'    => 'embeds_for_mobilizon_rate_limited',
-						'message' => __( 'Too many registrations from your connection; try again in a few minutes.', 'embeds-for-mobilizon' ),
-						'data'    => array( 'status' => 429 ),
-					),
-					429
-				);
-				$error->header( 'Retry-After', (string) $wait );
-				return $error;
+				return self::rate_limited( __( 'Too many registrations from your connection; try again in a few minutes.', 'embeds-for-mobilizon' ), $wait );
 			}
 			$answer = Client::send( $instance, $operation, $variables );
 		} else {
+			$wait = Guard::take_read();
+			if ( $wait > 0 ) {
+				return self::rate_limited( __( 'Too many requests from your connection; try again in a few minutes.', 'embeds-for-mobilizon' ), $wait );
+			}
 			$answer = Client::query( $instance, $operation, $variables );
 		}
 
@@ -134,6 +129,26 @@ final class Proxy {
 		$response = new WP_REST_Response( $body, $answer['status'] );
 		$response->header( 'X-Embeds-For-Mobilizon-Cache', $answer['cache'] ?? 'none' );
 		return $response;
+	}
+
+	/**
+	 * A 429 answer with Retry-After.
+	 *
+	 * @param string $message Why.
+	 * @param int    $wait    Seconds.
+	 * @return WP_REST_Response
+	 */
+	private static function rate_limited( $message, $wait ) {
+		$error = new WP_REST_Response(
+			array(
+				'code'    => 'embeds_for_mobilizon_rate_limited',
+				'message' => $message,
+				'data'    => array( 'status' => 429 ),
+			),
+			429
+		);
+		$error->header( 'Retry-After', (string) $wait );
+		return $error;
 	}
 
 	/**

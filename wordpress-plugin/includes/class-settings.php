@@ -14,6 +14,14 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Settings {
 
+	/**
+	 * The address "Test connection" tried (shown in the field until saved), or null.
+	 *
+	 * @var string|null
+	 */
+	private static $tested = null;
+
+
 	const OPTION = 'embeds_for_mobilizon_settings';
 	const PAGE   = 'embeds-for-mobilizon';
 	const GROUP  = 'embeds_for_mobilizon';
@@ -212,7 +220,7 @@ final class Settings {
 					'<input type="text" class="regular-text code" id="%1$s" name="%2$s" value="%3$s" placeholder="mobilizon.fr" /><p class="description">%4$s</p>',
 					esc_attr( $id ),
 					esc_attr( $name ),
-					esc_attr( $settings['instance'] ),
+					esc_attr( null !== self::$tested ? self::$tested : $settings['instance'] ),
 					esc_html__( 'The address of the Mobilizon server whose events this site shows, e.g. mobilizon.fr. Blocks and shortcodes use it unless they name another.', 'embeds-for-mobilizon' )
 				);
 				break;
@@ -265,16 +273,22 @@ final class Settings {
 		$result = get_transient( 'embeds_for_mobilizon_test_' . get_current_user_id() );
 		if ( is_array( $result ) ) {
 			delete_transient( 'embeds_for_mobilizon_test_' . get_current_user_id() );
+			// The field shows what was tested, saved or not.
+			self::$tested = isset( $result['address'] ) ? (string) $result['address'] : null;
 		}
 		echo '<div class="wrap"><h1>' . esc_html__( 'Embeds for Mobilizon', 'embeds-for-mobilizon' ) . '</h1>';
 		if ( is_array( $result ) && isset( $result['ok'], $result['message'] ) ) {
+			$unsaved = null !== self::$tested && Instance::normalize( self::$tested ) !== self::instance();
 			printf(
-				'<div class="notice %1$s embeds-for-mobilizon-test-result"><p>%2$s</p></div>',
+				'<div class="notice %1$s embeds-for-mobilizon-test-result"><p>%2$s%3$s</p></div>',
 				$result['ok'] ? 'notice-success' : 'notice-error',
-				esc_html( $result['message'] )
+				esc_html( $result['message'] ),
+				$result['ok'] && $unsaved
+					? ' ' . esc_html__( 'This address is not saved yet.', 'embeds-for-mobilizon' ) . ' <button type="submit" form="embeds-for-mobilizon-settings" class="button button-primary">' . esc_html__( 'Save this address', 'embeds-for-mobilizon' ) . '</button>'
+					: ''
 			);
 		}
-		echo '<form method="post" action="' . esc_url( admin_url( 'options.php' ) ) . '">';
+		echo '<form method="post" id="embeds-for-mobilizon-settings" action="' . esc_url( admin_url( 'options.php' ) ) . '">';
 		settings_fields( self::GROUP );
 		do_settings_sections( self::PAGE );
 		wp_nonce_field( 'embeds_for_mobilizon_test', 'embeds_for_mobilizon_test_nonce' );
@@ -303,7 +317,7 @@ final class Settings {
 		}
 		check_admin_referer( 'embeds_for_mobilizon_test', 'embeds_for_mobilizon_test_nonce' );
 		$posted   = isset( $_POST[ self::OPTION ]['instance'] ) ? sanitize_text_field( wp_unslash( $_POST[ self::OPTION ]['instance'] ) ) : self::instance();
-		$result   = self::check_instance( $posted );
+		$result   = self::check_instance( $posted ) + array( 'address' => $posted );
 		set_transient( 'embeds_for_mobilizon_test_' . get_current_user_id(), $result, MINUTE_IN_SECONDS );
 		wp_safe_redirect( admin_url( 'options-general.php?page=' . self::PAGE ) );
 		exit;
@@ -323,13 +337,36 @@ final class Settings {
 				'message' => __( 'The instance must be a web address such as mobilizon.fr or https://mobilizon.fr (http or https only).', 'embeds-for-mobilizon' ),
 			);
 		}
+		$host = (string) wp_parse_url( $base, PHP_URL_HOST );
+		if ( ! filter_var( trim( $host, '[]' ), FILTER_VALIDATE_IP ) && gethostbyname( $host ) === $host ) {
+			return array(
+				'ok'      => false,
+				/* translators: %s: a host name. */
+				'message' => sprintf( __( 'The name %s does not resolve: check its spelling (no server has this name).', 'embeds-for-mobilizon' ), $host ),
+			);
+		}
 		if ( ! Instance::is_public( $base ) ) {
 			return array(
 				'ok'      => false,
 				'message' => __( 'The instance address points to a private or reserved network address; this site will not contact it.', 'embeds-for-mobilizon' ),
 			);
 		}
-		$answer = Client::send( $base, 'Config', array() );
+		$answer = null;
+		// The site owner waits for this one: the full timeout, not a visitor's budget.
+		Breaker::in_background(
+			function () use ( $base, &$answer ) {
+				$answer = Client::send( $base, 'Config', array() );
+			}
+		);
+		$data = is_wp_error( $answer ) ? (array) $answer->get_error_data() : array();
+		if ( is_wp_error( $answer ) && 'embeds_for_mobilizon_upstream' === $answer->get_error_code() && isset( $data['upstream'] ) && $data['upstream'] < 500 ) {
+			// It answered, but not with a GraphQL API: a web site, not a Mobilizon instance.
+			return array(
+				'ok'      => false,
+				/* translators: %s: the instance's address. */
+				'message' => sprintf( __( '%s is not a Mobilizon instance: it answered, but has no Mobilizon API.', 'embeds-for-mobilizon' ), $base ),
+			);
+		}
 		if ( is_wp_error( $answer ) ) {
 			/* translators: 1: the instance's address, 2: what went wrong. */
 			$message = sprintf( __( 'Could not reach %1$s: %2$s', 'embeds-for-mobilizon' ), $base, $answer->get_error_message() );
@@ -343,7 +380,7 @@ final class Settings {
 			return array(
 				'ok'      => false,
 				/* translators: %s: the instance's address. */
-				'message' => sprintf( __( '%s answered, but not as a Mobilizon instance does.', 'embeds-for-mobilizon' ), $base ),
+				'message' => sprintf( __( '%s is not a Mobilizon instance: it answered, but has no Mobilizon API.', 'embeds-for-mobilizon' ), $base ),
 			);
 		}
 		return array(

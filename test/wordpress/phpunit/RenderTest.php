@@ -227,4 +227,15 @@ final class RenderTest extends TestCase {
 		$this->assertStringContainsString( 'locale="fr-FR"', do_shortcode( '[mobilizon_events]' ) );
 		$this->assertStringContainsString( 'locale="de"', do_shortcode( '[mobilizon_events locale="de"]' ) );
 	}
+
+	public function test_a_block_can_keep_its_own_colours_instead_of_the_themes() {
+		$themed = do_shortcode( '[mobilizon_events group="velo_lyon" limit="1"]' );
+		$own    = do_shortcode( '[mobilizon_events group="velo_lyon" limit="1" own-colors="yes"]' );
+		$this->assertStringNotContainsString( 'embeds-for-mobilizon-own-colors', $themed );
+		$this->assertStringContainsString( 'class="embeds-for-mobilizon embeds-for-mobilizon-events embeds-for-mobilizon-own-colors"', $own );
+		$block = do_blocks( '<!-- wp:embeds-for-mobilizon/events {"group":"velo_lyon","limit":1,"ownColors":true} /-->' );
+		$this->assertMatchesRegularExpression( '/<div class="(?=[^"]*\bwp-block-embeds-for-mobilizon-events\b)(?=[^"]*\bembeds-for-mobilizon-own-colors\b)/', $block );
+		// The theme's rule leaves such wrappers out.
+		$this->assertStringContainsString( ':not(.embeds-for-mobilizon-own-colors)', \Embeds_For_Mobilizon\Theme_Style::css() );
+	}
 }

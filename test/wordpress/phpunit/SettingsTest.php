@@ -113,4 +113,24 @@ final class SettingsTest extends TestCase {
 		$this->assertFalse( $private['ok'] );
 		$this->assertStringContainsString( 'private', $private['message'] );
 	}
+
+	public function test_test_connection_says_when_a_name_does_not_resolve_or_a_site_is_not_mobilizon() {
+		$nowhere = Settings::check_instance( 'no-such-host.invalid' );
+		$this->assertFalse( $nowhere['ok'] );
+		$this->assertStringContainsString( 'does not resolve', $nowhere['message'] );
+		$this->assertStringNotContainsString( 'private', $nowhere['message'] );
+
+		// This WordPress site answers /api with its own 404 page: a web site, not a Mobilizon instance.
+		$port = (int) wp_parse_url( (string) getenv( 'WP_URL' ), PHP_URL_PORT );
+		$this->filter(
+			'http_allowed_safe_ports',
+			function ( $ports ) use ( $port ) {
+				return array_merge( $ports, array( $port ) );
+			}
+		);
+		$blog = Settings::check_instance( (string) getenv( 'WP_URL' ) );
+		$this->assertFalse( $blog['ok'] );
+		$this->assertStringContainsString( 'is not a Mobilizon instance', $blog['message'] );
+		$this->assertStringNotContainsString( 'HTTP', $blog['message'] );
+	}
 }

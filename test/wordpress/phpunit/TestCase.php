@@ -40,6 +40,9 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 			3
 		);
 		wp_set_current_user( 0 );
+		// Each test is a visitor's request of its own: a fresh time budget for the instances.
+		\Embeds_For_Mobilizon\Breaker::reset_budget();
+		\Embeds_For_Mobilizon\Json_Ld::reset();
 	}
 
 	protected function tearDown(): void {
