@@ -17,9 +17,10 @@ import { tokens } from '../shared/tokens.js';
 /**
  * One Mobilizon event with all its details, and its registration form.
  *
+ * @tagname mobilizon-event
  * @summary A Mobilizon event's page inside any site.
- * @event mobilizon-load - The event is shown; `detail.total` is 1.
- * @event mobilizon-error - Loading failed; `detail.code` and `detail.message` say why.
+ * @event {CustomEvent<MobilizonLoadDetail>} mobilizon-load - The event is shown; `detail.total` is 1.
+ * @event {CustomEvent<MobilizonErrorDetail>} mobilizon-error - Loading failed; `detail.code` and `detail.message` say why.
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the event is loaded.
  * @slot error - Replaces the error message (the retry button stays).
  * @csspart event - The whole event.
@@ -151,8 +152,11 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
   declare uuid?: string;
   /** Or the full URL of an event on any instance (instance and uuid are taken from it). */
   declare url?: string;
-  /** `auto` (default): the registration block under the event; `none`: without it. */
-  declare registration?: string;
+  /**
+   * `auto` (default): the registration block under the event; `none`: without it.
+   * @default 'auto'
+   */
+  declare registration?: 'auto' | 'none';
   /**
    * An event already loaded (a list's card, an iCal feed's event): shown at once, its full details then
    * fetched from its instance by its uuid (iCal events are shown as they are).

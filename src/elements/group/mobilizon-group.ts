@@ -42,11 +42,12 @@ function excerpt(content: string | null, max = EXCERPT): string {
  * or contact it (on its instance), its calendar feeds, its upcoming and past events (through
  * <mobilizon-events>) and its posts (opened in a dialog).
  *
+ * @tagname mobilizon-group
  * @summary A Mobilizon group: who it is, its events and its posts.
- * @event mobilizon-load - The group is shown; `detail.group` is the group (`detail.total` is 1). The
+ * @event {CustomEvent<MobilizonLoadDetail>} mobilizon-load - The group is shown; `detail.group` is the group (`detail.total` is 1). The
  *   embedded event lists announce theirs too.
- * @event mobilizon-error - Loading failed; `detail.code` (`group_not_found`, …) and `detail.message` say why.
- * @event mobilizon-select - From the embedded event lists (cancelable): an event is being opened.
+ * @event {CustomEvent<MobilizonErrorDetail>} mobilizon-error - Loading failed; `detail.code` (`group_not_found`, …) and `detail.message` say why.
+ * @event {CustomEvent<MobilizonSelectDetail>} mobilizon-select - From the embedded event lists (cancelable): an event is being opened.
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the group is loaded.
  * @slot error - Replaces the error message (the retry button stays).
  * @csspart header - The group's header.
@@ -222,9 +223,15 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
 
   /** The group's handle: `name`, or `name@domain` for a group on another instance. */
   declare group?: string;
-  /** What to show under the header, comma-separated: `about`, `events`, `past`, `posts` (default: all four). */
+  /**
+   * What to show under the header, comma-separated: `about`, `events`, `past`, `posts` (default: all four).
+   * @default 'about,events,past,posts'
+   */
   declare sections?: string;
-  /** Events and posts per page, 1 to 99 (default 5). */
+  /**
+   * Events and posts per page, 1 to 99 (default 5).
+   * @default 5
+   */
   declare limit?: number;
 
   private page = 1;
