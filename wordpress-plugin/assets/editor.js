@@ -37,6 +37,7 @@
 				choice( __( 'Dark', 'embeds-for-mobilizon' ), 'dark' ),
 			],
 		},
+		{ name: 'heading-level', label: __( 'Heading level of its title, 1 to 6 (empty: 2)', 'embeds-for-mobilizon' ), number: true, min: 1, max: 6 },
 	];
 
 	var fields = {
@@ -61,7 +62,7 @@
 					choice( __( 'All', 'embeds-for-mobilizon' ), 'all' ),
 				],
 			},
-			{ name: 'limit', label: __( 'Events per page', 'embeds-for-mobilizon' ), number: true },
+			{ name: 'limit', label: __( 'Events per page', 'embeds-for-mobilizon' ), number: true, min: 1, max: 99 },
 			{ name: 'from', label: __( 'From (YYYY-MM-DD)', 'embeds-for-mobilizon' ) },
 			{ name: 'to', label: __( 'To (YYYY-MM-DD)', 'embeds-for-mobilizon' ) },
 			{ name: 'term', label: __( 'Words', 'embeds-for-mobilizon' ) },
@@ -104,7 +105,7 @@
 		group: [
 			{ name: 'group', label: __( 'Group handle (empty: the default group)', 'embeds-for-mobilizon' ) },
 			{ name: 'sections', label: __( 'Sections (about,events,past,posts)', 'embeds-for-mobilizon' ) },
-			{ name: 'limit', label: __( 'Events per page', 'embeds-for-mobilizon' ), number: true },
+			{ name: 'limit', label: __( 'Events per page', 'embeds-for-mobilizon' ), number: true, min: 1, max: 99 },
 		],
 		registration: [
 			{ name: 'uuid', label: __( 'Event uuid', 'embeds-for-mobilizon' ) },
@@ -143,6 +144,8 @@
 		}
 		if ( field.number ) {
 			props.type = 'number';
+			props.min = field.min;
+			props.max = field.max;
 		}
 		return el( TextControl, props );
 	}
