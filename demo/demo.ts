@@ -123,6 +123,10 @@ function update(): void {
   snippetSelf.textContent = `<script type="module" src="${escape(selfPath.value.trim() || '/mobilizon-embed/mobilizon-embed.js')}"></script>\n${markup}`;
 }
 
+// `?element=mobilizon-group`: the reference pages (docs/) open the configurator on their element.
+const asked = new URLSearchParams(location.search).get('element');
+if (asked && fieldsets.has(asked)) chooser.value = asked;
+
 form.addEventListener('input', update);
 // Out-of-range numbers are corrected in the field itself once the visitor leaves it.
 form.addEventListener('change', (event) => {

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { renderDocs } from '../../scripts/docs.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'contract-'));
@@ -179,6 +180,11 @@ describe('the public contract', () => {
     assert.ok(read.length >= 16, `only ${read.length} properties found in the source`);
     for (const d of manifest.modules.flatMap((m) => m.declarations ?? []).filter((x) => x.tagName))
       assert.deepEqual(d.cssProperties.map((p) => p.name).sort(), read, `<${d.tagName}>'s CSS properties`);
+    // Every part the templates set is documented on some element.
+    const templates = execFileSync('grep', ['-rhoE', '--include=*.ts', 'part="[a-z -]+"', join(root, 'src')], { encoding: 'utf8' });
+    const used = new Set(templates.split('\n').filter(Boolean).flatMap((p) => p.slice(6, -1).split(' ')));
+    const documented = new Set(manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.cssParts ?? []).map((p) => p.name)));
+    assert.deepEqual([...used].filter((p) => !documented.has(p)), [], 'parts without documentation');
     assert.deepEqual(attrs['mobilizon-events'].view, { values: ['list', 'grid', 'agenda', 'month'], type: 'string', default: 'list' });
     assert.deepEqual(attrs['mobilizon-events'].limit, { values: null, type: 'number', default: '10' });
   });
@@ -203,6 +209,18 @@ describe('the public contract', () => {
       'block.json <mobilizon-events>: `view` allows list, grid, agenda, month, calendar, the element list | grid | agenda | month',
       'block.json <mobilizon-events>: `hide-canceled` is not an attribute of the element',
     ]);
+  });
+
+  it('has reference pages in docs/ generated from it (run `npm run docs`)', () => {
+    const pages = renderDocs(manifest);
+    assert.deepEqual(Object.keys(pages).sort(), Object.values(KINDS).map((t) => `${t}.md`).sort());
+    for (const [name, text] of Object.entries(pages)) assert.equal(readFileSync(join(root, 'docs', name), 'utf8'), text, `docs/${name} is stale`);
+    // What a reader looks for: the union of views, the event detail's shape, a part, a token.
+    assert.match(pages['mobilizon-events.md'], /\| `view` \| `view` \| `'list' \\\| 'grid' \\\| 'agenda' \\\| 'month'` \| `'list'` \|/);
+    assert.match(pages['mobilizon-events.md'], /\| `mobilizon-select` \| `\{ event: EventModel; \}`/);
+    assert.match(pages['mobilizon-registration.md'], /\| `mobilizon-registered` \| `\{ uuid: string; role: string; \}`/);
+    assert.match(pages['mobilizon-group.md'], /\| `banner` \|/);
+    assert.match(pages['mobilizon-event.md'], /\| `--mobilizon-accent-dark` \|/);
   });
 
   it('fails when the element gains an attribute that no copy has', () => {

@@ -32,6 +32,7 @@ import { tokens } from '../shared/tokens.js';
  * @csspart button - Buttons and button-like links.
  * @csspart description - The description.
  * @csspart error - The error state.
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
   static override styles = [

@@ -66,6 +66,8 @@ interface Shown {
  * @csspart dialog - The inline details and the month view's day.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
+ * @csspart participants - The number of participants of an event.
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonEvents extends MobilizonElement<'views'> {
   static override styles = [

@@ -64,6 +64,7 @@ function excerpt(content: string | null, max = EXCERPT): string {
  * @csspart empty - "No posts yet".
  * @csspart error - The error state.
  * @csspart event-title - Event titles in the embedded lists (which also export event, date, location, badge, list, picture, pagination, button, empty, error).
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonGroup extends MobilizonElement<'group'> {
   static override styles = [

@@ -83,6 +83,7 @@ const CLOSED: Record<ClosedReason, [text: RegistrationKey, link: RegistrationKey
  * @csspart error - Error messages.
  * @csspart notice - Why there is no form.
  * @csspart status - What happened (sent, registered, cancelled).
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonRegistration extends MobilizonElement<'registration'> {
   static override styles = [
