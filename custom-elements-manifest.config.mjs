@@ -30,5 +30,7 @@ export default {
   globs: ['src/elements/*/mobilizon-*.ts', 'src/elements/shared/base.ts'],
   outdir: 'dist',
   litelement: true,
+  // package.json's "customElements" is ours (the tests run the analyzer into temporary folders).
+  packagejson: false,
   plugins: [publicOnly()],
 };

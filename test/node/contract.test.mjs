@@ -110,8 +110,8 @@ function readCopies(base) {
           return [name, { values: options }];
         }),
     );
-  const editorCommon = fieldsOf(js.slice(js.indexOf('var common = ['), js.indexOf('var fields = {')));
-  const fieldsText = js.slice(js.indexOf('var fields = {'), js.indexOf('function control('));
+  const editorCommon = fieldsOf(js.slice(js.indexOf('const common = ['), js.indexOf('const fields = {')));
+  const fieldsText = js.slice(js.indexOf('const fields = {'), js.indexOf('function control('));
   for (const [kind, tag] of Object.entries(KINDS)) {
     const start = fieldsText.indexOf(`\t${kind}: [`);
     const end = Object.keys(KINDS).map((k) => fieldsText.indexOf(`\t${k}: [`)).filter((i) => i > start).sort((a, b) => a - b)[0] ?? fieldsText.length;

@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { placeLine } from '../../format/address.js';
 import { displayZone, formatWhen, viewerZone } from '../../format/dates.js';
 import { placeOf, type EventModel, type VirtualLocation } from '../../model/event.js';
@@ -263,7 +264,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
       ${event.status !== 'CONFIRMED'
         ? html`<p class="status ${event.status.toLowerCase()}" role="note">${t(event.status === 'CANCELLED' ? 'cancelledNotice' : 'tentativeNotice')}</p>`
         : nothing}
-      <h2 part="title" aria-level=${this.level(0)} lang=${event.inLanguage ?? nothing} dir="auto">${event.name}</h2>
+      <h2 part="title" aria-level=${this.level(0)} lang=${ifDefined(event.inLanguage ?? undefined)} dir="auto">${event.name}</h2>
       ${renderBadges({ ...event, attributedTo: null }, i18n)}
       <dl>
         <dt>${t('date')}</dt>
@@ -325,11 +326,11 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
           : nothing}
       </dl>
       ${event.content
-        ? html`<section class="description" part="description" aria-label=${t('about')} lang=${event.inLanguage ?? nothing} dir="auto"></section>`
+        ? html`<section class="description" part="description" aria-label=${t('about')} lang=${ifDefined(event.inLanguage ?? undefined)} dir="auto"></section>`
         : nothing}
       ${this.registration !== 'none' && source
         ? html`<mobilizon-registration .event=${event} instance=${source.instance} uuid=${event.uuid} locale=${i18n.locale}
-            timezone=${this.timezone} theme=${this.theme ?? nothing} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`
+            timezone=${this.timezone} theme=${ifDefined(this.theme ?? undefined)} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`
         : nothing}
       ${event.url ? html`<p><a href=${event.url} rel="noopener">${t('openOnInstance', { instance: host })}</a></p>` : nothing}
     </article>`;

@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../events/define.js';
 import { placeLine } from '../../format/address.js';
 import { isValidZone } from '../../format/dates.js';
@@ -366,7 +367,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         endpoint=${this.endpoint ?? nothing}
         locale=${this.resolvedLocale}
         timezone=${this.timezone}
-        theme=${this.theme ?? nothing}
+        theme=${ifDefined(this.theme ?? undefined)}
         group=${group.handle}
         period=${period}
         limit=${this.pageSize}
