@@ -113,8 +113,8 @@ export const wrong: EventsProps = { view: 'calendar' };
 `;
 
 describe('the packed package', () => {
-  it('ships custom-elements.json, the types and the React and Vue type entries', () => {
-    for (const file of ['dist/custom-elements.json', 'dist/types/index.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/mobilizon-embed.js'])
+  it('ships custom-elements.json, the types, the React and Vue type entries and the docs the README links', () => {
+    for (const file of ['dist/custom-elements.json', 'dist/types/index.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/mobilizon-embed.js', 'docs/mobilizon-events.md', 'docs/theming.md'])
       assert.ok(files.includes(file), `${file} is not in the tarball`);
     assert.equal(join(pkg.customElements), 'dist/custom-elements.json');
   });
