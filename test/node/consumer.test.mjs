@@ -160,6 +160,11 @@ describe('the packed package', () => {
       });
     walk(join(root, 'src'));
     assert.ok(internal.length > 0, 'no @internal member found in src (the check would check nothing)');
+    const shippedTypes = [];
+    const collect = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? collect(join(d, e.name)) : shippedTypes.push(join(d, e.name))));
+    collect(join(app, 'node_modules/mobilizon-embed/dist/types'));
+    assert.ok(shippedTypes.length > 20, `${shippedTypes.length} declaration files`);
+    assert.deepEqual(shippedTypes.filter((f) => readFileSync(f, 'utf8').includes('@internal')), [], 'declarations that still say @internal');
     for (const [path, name] of internal) {
       const shipped = join(app, 'node_modules/mobilizon-embed/dist/types', path.slice(join(root, 'src').length + 1).replace(/\.ts$/, '.d.ts'));
       assert.doesNotMatch(readFileSync(shipped, 'utf8'), new RegExp(`^\\s*(?:get |set |static |readonly )*${name}\\??[(:]`, 'm'), `${name} (@internal) is declared in ${shipped}`);
