@@ -1,6 +1,6 @@
 // npm run build: the npm ESM build (dependencies external), the two script-tag files at the
 // documented paths (dist/mobilizon-embed.js with lazy chunks, and the classic loader of it), type
-// declarations, and a size report per entry point checked against the budgets.
+// declarations, custom-elements.json, and a size report per entry point checked against the budgets.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
@@ -63,6 +63,9 @@ writeFileSync(
 // 4. Type declarations for npm users.
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
-// 5. What each entry costs a page.
+// 5. custom-elements.json from the elements' JSDoc (custom-elements-manifest.config.mjs).
+execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });
+
+// 6. What each entry costs a page.
 const ok = await reportSizes(entries);
 if (!ok) process.exit(1);

@@ -141,10 +141,11 @@ export function writePluginZip(file) {
 /** The npm package's file list (`npm pack --dry-run`), and what must and must not be in it. */
 export function packageProblems(list) {
   const problems = [];
-  for (const need of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/mobilizon-embed.js', 'dist/mobilizon-embed.iife.js', 'dist/npm/events.js', 'dist/types/events.d.ts']) {
+  const needs = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/mobilizon-embed.js', 'dist/mobilizon-embed.iife.js', 'dist/npm/events.js',
+    'dist/types/events.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/custom-elements.json', 'docs/mobilizon-events.md'];
+  for (const need of needs) {
     if (!list.includes(need)) problems.push(`missing ${need}`);
   }
-  if (existsSync(join(root, 'custom-elements.json')) && !list.includes('custom-elements.json')) problems.push('missing custom-elements.json');
   for (const path of list) if (/^(test|demo|bench|scripts|src|wordpress-plugin|node_modules|\.run|release)\//.test(path)) problems.push(`ships ${path}`);
   return problems;
 }

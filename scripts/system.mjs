@@ -15,6 +15,8 @@ const REQUIREMENTS = {
   mariadb: { test: () => has('mariadbd') && has('mariadb-install-db'), packages: ['mariadb-server'] },
   php: { test: () => has('php') && phpModule('mysqli') && phpModule('curl'), packages: ['php-cli', 'php-mysql', 'php-curl'] },
   phpunit: { test: () => has('phpunit'), packages: ['phpunit'] },
+  // PHP_CodeSniffer with its generic sniffs (npm test's lint: phpcs.xml).
+  phpcs: { test: () => has('phpcs'), packages: ['php-codesniffer'] },
   // GNU xgettext: the editor script's strings (scripts/wordpress.mjs pot, and the test that the .pot is current).
   gettext: { test: () => has('xgettext'), packages: ['gettext'] },
 };

@@ -59,6 +59,7 @@ try {
 
   if (want('typecheck')) await check('typecheck', 'npx', ['tsc', '-p', '.']);
   if (want('build')) await check('build', 'node', ['scripts/build.mjs']);
+  if (want('lint')) for (const linter of ['eslint', 'lit', 'php']) await check(`lint: ${linter}`, 'node', ['scripts/lint.mjs', linter]);
   if (want('node')) await suite('node', process.execPath, nodeTestArgs(report('node'), ['test/node/']), { env, report: report('node') });
   // web-test-runner.config.mjs writes its JUnit report where WTR_JUNIT says.
   if (want('wtr')) await suite('elements (Chromium)', 'npx', ['wtr'], { env: { ...env, WTR_JUNIT: report('wtr') }, report: report('wtr') });

@@ -2,3 +2,4 @@
 import './elements/event/define.js';
 
 export { MobilizonEvent } from './elements/event/mobilizon-event.js';
+export type * from './elements/shared/dom-events.js';

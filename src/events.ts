@@ -2,3 +2,4 @@
 import './elements/events/define.js';
 
 export { MobilizonEvents } from './elements/events/mobilizon-events.js';
+export type * from './elements/shared/dom-events.js';

@@ -3,3 +3,4 @@ import './elements/group/define.js';
 
 export { MobilizonGroup } from './elements/group/mobilizon-group.js';
 export type { Group, Openness, Post, PostPage } from './model/group.js';
+export type * from './elements/shared/dom-events.js';

@@ -18,3 +18,4 @@ export { registrationRule, joinEvent, leaveEvent } from './sources/mobilizon/reg
 export { normalizeInstance } from './sources/mobilizon/instance.js';
 export type * from './model/event.js';
 export type * from './model/group.js';
+export type * from './elements/shared/dom-events.js';

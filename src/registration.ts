@@ -2,3 +2,4 @@
 import './elements/registration/define.js';
 
 export { MobilizonRegistration } from './elements/registration/mobilizon-registration.js';
+export type * from './elements/shared/dom-events.js';

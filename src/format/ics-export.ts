@@ -28,6 +28,7 @@ const REVOKE_AFTER_MS = 40_000;
 const text = (value: string | null | undefined): string =>
   (value ?? '')
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .trim();
 

@@ -1,7 +1,7 @@
 // The demo page as a new user meets it after `npm start`, and the built script files as a site
 // owner pastes them — driven in Debian's Chromium by playwright-core.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, root, serveSite } from './site.mjs';
@@ -45,11 +45,60 @@ describe('the demo page', () => {
   it('builds the tag to paste from the configurator', async () => {
     const { page, errors } = await open(PAGE);
     await page.locator('#preview .event').first().waitFor();
-    await page.locator('select[name="period"]').selectOption('past');
-    await page.locator('input[name="group"]').fill('berliner_chor');
+    await page.locator('#configurator fieldset:not([hidden]) select[name="period"]').selectOption('past');
+    await page.locator('#configurator fieldset:not([hidden]) input[name="group"]').fill('berliner_chor');
     const snippet = await page.locator('#snippet').textContent();
     assert.match(snippet, /<mobilizon-events instance="[^"]+" group="berliner_chor" period="past" limit="5"><\/mobilizon-events>/);
     await page.locator('#preview .event').first().waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('builds each of the four elements, both forms of the script tag, within the ranges', async () => {
+    const { page, errors } = await open(PAGE);
+    const form = page.locator('#configurator fieldset:not([hidden])');
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.ok((await page.locator('#snippet').textContent()).includes(`<script type="module" src="https://cdn.jsdelivr.net/npm/mobilizon-embed@${version}/dist/mobilizon-embed.js"></script>`));
+    assert.match(await page.locator('#snippet-self').textContent(), /^<script type="module" src="\/mobilizon-embed\/mobilizon-embed\.js"><\/script>\n<mobilizon-events /);
+
+    // Ranges: 150 events per page is brought back to 99, in the tag and in the field once left.
+    await form.locator('input[name="limit"]').fill('150');
+    assert.match(await page.locator('#snippet').textContent(), / limit="99"/);
+    await form.locator('input[name="limit"]').blur();
+    assert.equal(await form.locator('input[name="limit"]').inputValue(), '99');
+    // The month view shows every event of its weeks: no page size, no period; the month opens.
+    await form.locator('select[name="view"]').selectOption('month');
+    assert.equal(await form.locator('input[name="limit"]').isVisible(), false);
+    assert.equal(await form.locator('select[name="period"]').isVisible(), false);
+    assert.doesNotMatch(await page.locator('#snippet').textContent(), /limit=|period=/);
+    await page.locator('#preview mobilizon-events [role="grid"]').waitFor();
+    await page.screenshot({ path: join(shots, 'configurator-events-month.png') });
+    // `radius` means something only with `near`.
+    assert.equal(await form.locator('input[name="radius"]').isVisible(), false);
+    await form.locator('input[name="near"]').fill('45.76,4.84');
+    assert.equal(await form.locator('input[name="radius"]').isVisible(), true);
+
+    await page.locator('select[name="element"]').selectOption('mobilizon-event');
+    await form.locator('select[name="registration"]').selectOption('none');
+    assert.match(await page.locator('#snippet').textContent(), /<mobilizon-event instance="[^"]+" uuid="a98a6ddf-[^"]+" registration="none"><\/mobilizon-event>$/);
+    await page.locator('#preview mobilizon-event h2').first().waitFor();
+    assert.equal(await page.locator('#preview mobilizon-event mobilizon-registration').count(), 0);
+
+    await page.locator('select[name="element"]').selectOption('mobilizon-group');
+    await form.locator('input[name="heading-level"]').fill('9');
+    assert.match(await page.locator('#snippet').textContent(), /<mobilizon-group instance="[^"]+" heading-level="6" group="velo_lyon" limit="3"><\/mobilizon-group>$/);
+    const name = page.locator('#preview mobilizon-group h2[part="title"]').first();
+    await name.waitFor();
+    assert.equal(await name.getAttribute('aria-level'), '6');
+    await page.screenshot({ path: join(shots, 'configurator-group.png') });
+
+    await page.locator('select[name="element"]').selectOption('mobilizon-registration');
+    await page.locator('#preview mobilizon-registration form').waitFor();
+    assert.match(await page.locator('#snippet-self').textContent(), /<mobilizon-registration instance="[^"]+" uuid="a1f0df04-[^"]+"><\/mobilizon-registration>$/);
+
+    // Back to the list: what was typed there is still there.
+    await page.locator('select[name="element"]').selectOption('mobilizon-events');
+    assert.equal(await form.locator('input[name="near"]').inputValue(), '45.76,4.84');
     assert.deepEqual(errors, []);
     await page.close();
   });

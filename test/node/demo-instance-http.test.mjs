@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixtureUuid } from '../../demo/instance/seed.mjs';
-import { FULL_EVENT, GROUP, POST, base, data, gql, useDemoInstance } from './demo-instance-helpers.mjs';
+import { FULL_EVENT, GROUP, base, data, gql, useDemoInstance } from './demo-instance-helpers.mjs';
 
 useDemoInstance();
 

@@ -75,7 +75,6 @@ describe(`WordPress ${VERSION}: a page with each shortcode`, () => {
     assert.equal(await events.locator('.event').count(), 5);
     assert.ok((await events.locator('.title').allTextContents()).every((t) => t.trim().length > 0));
     // <mobilizon-event> renders the event's page in its shadow root.
-    const event = page.locator('mobilizon-event');
     await shadowShows(page, 'mobilizon-event', /Atelier ouvert à tous/);
     assert.deepEqual(elsewhere, [], 'visitors’ browsers talk only to this site');
     assert.deepEqual(errors, []);

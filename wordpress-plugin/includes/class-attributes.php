@@ -19,16 +19,18 @@ final class Attributes {
 
 	/**
 	 * Each kind's tag and attributes (the elements' own names, architecture.md §1) with their kinds:
-	 * `text`, `bool`, `int`, `number`, `date`, `href`, or a list of allowed values.
+	 * `text`, `bool`, `int`, `number`, `date`, `href`, `level` (a heading rank, 1 to 6), or a list of
+	 * allowed values. Checked against the elements' custom-elements.json by test/node/contract.test.mjs.
 	 *
 	 * @return array
 	 */
 	public static function kinds() {
 		$common = array(
-			'instance' => 'text',
-			'locale'   => 'text',
-			'timezone' => 'text',
-			'theme'    => array( 'auto', 'light', 'dark' ),
+			'instance'      => 'text',
+			'locale'        => 'text',
+			'timezone'      => 'text',
+			'theme'         => array( 'auto', 'light', 'dark' ),
+			'heading-level' => 'level',
 		);
 		return array(
 			'events'       => array(
@@ -120,6 +122,11 @@ final class Attributes {
 				case 'int':
 					if ( is_numeric( $value ) ) {
 						$out[ $name ] = (string) min( Operations::MAX_LIMIT, max( 1, (int) $value ) );
+					}
+					break;
+				case 'level':
+					if ( is_numeric( $value ) ) {
+						$out[ $name ] = (string) min( 6, max( 1, (int) $value ) );
 					}
 					break;
 				case 'number':

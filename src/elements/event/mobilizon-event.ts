@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { placeLine } from '../../format/address.js';
 import { displayZone, viewerZone } from '../../format/dates.js';
 import { formatWhen } from '../../format/when.js';
@@ -18,9 +19,10 @@ import { tokens } from '../shared/tokens.js';
 /**
  * One Mobilizon event with all its details, and its registration form.
  *
+ * @tagname mobilizon-event
  * @summary A Mobilizon event's page inside any site.
- * @event mobilizon-load - The event is shown; `detail.total` is 1.
- * @event mobilizon-error - Loading failed; `detail.code` and `detail.message` say why.
+ * @event {CustomEvent<MobilizonLoadDetail>} mobilizon-load - The event is shown; `detail.total` is 1.
+ * @event {CustomEvent<MobilizonErrorDetail>} mobilizon-error - Loading failed; `detail.code` and `detail.message` say why.
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the event is loaded.
  * @slot error - Replaces the error message (the retry button stays).
  * @csspart event - The whole event.
@@ -32,6 +34,7 @@ import { tokens } from '../shared/tokens.js';
  * @csspart button - Buttons and button-like links.
  * @csspart description - The description.
  * @csspart error - The error state.
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
   static override styles = [
@@ -152,8 +155,11 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
   declare uuid?: string;
   /** Or the full URL of an event on any instance (instance and uuid are taken from it). */
   declare url?: string;
-  /** `auto` (default): the registration block under the event; `none`: without it. */
-  declare registration?: string;
+  /**
+   * `auto` (default): the registration block under the event; `none`: without it.
+   * @default 'auto'
+   */
+  declare registration?: 'auto' | 'none';
   /**
    * An event already loaded (a list's card, an iCal feed's event): shown at once, its full details then
    * fetched from its instance by its uuid (iCal events are shown as they are).
@@ -259,7 +265,7 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
       ${event.status !== 'CONFIRMED'
         ? html`<p class="status ${event.status.toLowerCase()}" role="note">${t(event.status === 'CANCELLED' ? 'cancelledNotice' : 'tentativeNotice')}</p>`
         : nothing}
-      <h2 part="title" aria-level=${this.level(0)} lang=${event.inLanguage ?? nothing} dir="auto">${event.name}</h2>
+      <h2 part="title" aria-level=${this.level(0)} lang=${ifDefined(event.inLanguage ?? undefined)} dir="auto">${event.name}</h2>
       ${renderBadges({ ...event, attributedTo: null }, i18n)}
       <dl>
         <dt>${t('date')}</dt>
@@ -321,11 +327,11 @@ export class MobilizonEvent extends MobilizonElement<'event' | 'views'> {
           : nothing}
       </dl>
       ${event.content
-        ? html`<section class="description" part="description" aria-label=${t('about')} lang=${event.inLanguage ?? nothing} dir="auto"></section>`
+        ? html`<section class="description" part="description" aria-label=${t('about')} lang=${ifDefined(event.inLanguage ?? undefined)} dir="auto"></section>`
         : nothing}
       ${this.registration !== 'none' && source
         ? html`<mobilizon-registration .event=${event} instance=${source.instance} uuid=${event.uuid} locale=${i18n.locale}
-            timezone=${this.timezone} theme=${this.theme ?? nothing} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`
+            timezone=${this.timezone} theme=${ifDefined(this.theme ?? undefined)} endpoint=${this.endpoint ?? nothing}></mobilizon-registration>`
         : nothing}
       ${event.url ? html`<p><a href=${event.url} rel="noopener">${t('openOnInstance', { instance: host })}</a></p>` : nothing}
     </article>`;

@@ -3,6 +3,7 @@
 // it, focus goes back to the link that opened it). The event element loads with the first dialog; it
 // shows the list's event at once and fetches the rest.
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ElementTranslator } from '../../format/i18n.js';
 import type { EventModel } from '../../model/event.js';
 import { closeDialog, dialogStyles, modal } from '../shared/dialog.js';
@@ -75,7 +76,7 @@ export class Details implements ReactiveController {
           endpoint=${host.endpoint ?? nothing}
           locale=${i18n.locale}
           timezone=${host.zoneMode}
-          theme=${host.theme ?? nothing}
+          theme=${ifDefined(host.theme ?? undefined)}
         ></mobilizon-event>
       </div>
     </dialog>`;

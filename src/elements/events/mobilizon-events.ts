@@ -35,10 +35,11 @@ const VIEW_MODULES: Record<ViewName, () => Promise<ViewModule>> = {
  * The events come from the planner (sources/events.ts); what only some lists use (the other views,
  * the filter bar, inline details, the zone switch) are controllers loaded on first need.
  *
+ * @tagname mobilizon-events
  * @summary Events of a Mobilizon instance, of groups or of iCal feeds, with filters.
- * @event mobilizon-load - The events are shown; `detail.total` is how many there are in all.
- * @event mobilizon-error - Loading failed (or one feed did); `detail.code` and `detail.message` say why.
- * @event mobilizon-select - An event is being opened (cancelable); `detail.event` is the event.
+ * @event {CustomEvent<MobilizonLoadDetail>} mobilizon-load - The events are shown; `detail.total` is how many there are in all.
+ * @event {CustomEvent<MobilizonErrorDetail>} mobilizon-error - Loading failed (or one feed did); `detail.code` and `detail.message` say why.
+ * @event {CustomEvent<MobilizonSelectDetail>} mobilizon-select - An event is being opened (cancelable); `detail.event` is the event.
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the events are loaded.
  * @slot empty - Replaces the "no events" message.
  * @slot error - Replaces the error message (the retry button stays).
@@ -57,14 +58,8 @@ const VIEW_MODULES: Record<ViewName, () => Promise<ViewModule>> = {
  * @csspart dialog - The inline details and the month view's day.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
- * @cssproperty --mobilizon-accent - Links, buttons and focus rings.
- * @cssproperty --mobilizon-text - Main text colour.
- * @cssproperty --mobilizon-muted - Secondary text colour.
- * @cssproperty --mobilizon-surface - Background.
- * @cssproperty --mobilizon-border - Separators and outlines.
- * @cssproperty --mobilizon-radius - Corner radius.
- * @cssproperty --mobilizon-font - Font family (default: the page's).
- * @cssproperty --mobilizon-spacing - Base spacing.
+ * @csspart participants - The number of participants of an event.
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonEvents extends MobilizonElement<'views'> {
   static override styles = [
@@ -79,7 +74,17 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
 
   static override properties = {
     ...MobilizonElement.properties,
-    ...Object.fromEntries(QUERY.slice(2).map((name) => [name, {}])),
+    group: {},
+    period: {},
+    from: {},
+    to: {},
+    tags: {},
+    category: {},
+    type: {},
+    term: {},
+    near: {},
+    search: {},
+    ics: {},
     view: { reflect: true },
     limit: { type: Number },
     radius: { type: Number },
@@ -93,12 +98,21 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
 
   /** Group handles (`name` or `name@domain`), comma-separated; absent = the whole instance. */
   declare group?: string;
-  /** `list` (default), `grid`, `agenda` or `month`. */
-  declare view?: string;
-  /** Events per page, 1 to 99 (default 10). */
+  /**
+   * `list` (default), `grid`, `agenda` or `month`.
+   * @default 'list'
+   */
+  declare view?: 'list' | 'grid' | 'agenda' | 'month';
+  /**
+   * Events per page, 1 to 99 (default 10).
+   * @default 10
+   */
   declare limit?: number;
-  /** `upcoming` (default), `past` or `all`. */
-  declare period?: string;
+  /**
+   * `upcoming` (default), `past` or `all`.
+   * @default 'upcoming'
+   */
+  declare period?: 'upcoming' | 'past' | 'all';
   /** How an event opens: its Mobilizon page (default), a URL template with `{uuid}` / `{url}`, or `inline`. */
   declare eventHref?: string;
   /** First day (YYYY-MM-DD, in the display zone), included; also the first month the month view shows. */
@@ -110,17 +124,27 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
   /** A Mobilizon category id, e.g. `MEETING`. */
   declare category?: string;
   /** `online` or `in-person`. */
-  declare type?: string;
+  declare type?: 'online' | 'in-person';
   /** Words to search for. */
   declare term?: string;
   /** "latitude,longitude" or a geohash; with `radius` in km (default 50). */
   declare near?: string;
+  /**
+   * Radius around `near`, in km (default 50).
+   * @default 50
+   */
   declare radius?: number;
   /** Mobilizon's search target: `self` (this instance), `internal` (and the instances it follows), `global`. */
-  declare search?: string;
-  /** Shows a filter bar (search, tags, online / in person, dates) whose state is kept in the URL hash. */
+  declare search?: 'self' | 'internal' | 'global';
+  /**
+   * Shows a filter bar (search, tags, online / in person, dates) whose state is kept in the URL hash.
+   * @default false
+   */
   declare filters?: boolean;
-  /** Leaves cancelled events out. */
+  /**
+   * Leaves cancelled events out.
+   * @default false
+   */
   declare hideCancelled?: boolean;
   /** iCal feed URLs, separated by spaces: shown alone or merged with the instance's events. */
   declare ics?: string;
@@ -208,12 +232,18 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     return zone && zone !== 'event' && zone !== 'local' && isValidZone(zone) ? zone : viewerZone();
   }
 
-  /** Month view: show another month ("YYYY-MM"). */
+  /**
+   * Month view: show another month ("YYYY-MM").
+   * @internal For the month view.
+   */
   showMonth(month: string): void {
     this.chosenMonth = month;
   }
 
-  /** The month the month view shows ("YYYY-MM"): chosen, else the month of `from`, else this month. */
+  /**
+   * The month the month view shows ("YYYY-MM"): chosen, else the month of `from`, else this month.
+   * @internal For the month view.
+   */
   get month(): string {
     if (this.chosenMonth && /^\d{4}-\d{2}$/.test(this.chosenMonth)) return this.chosenMonth;
     const from = this.bar?.filters.from ?? this.from;

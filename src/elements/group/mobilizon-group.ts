@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../events/define.js';
 import { placeLine } from '../../format/address.js';
 import { isValidZone } from '../../format/dates.js';
@@ -42,11 +43,12 @@ function excerpt(content: string | null, max = EXCERPT): string {
  * or contact it (on its instance), its calendar feeds, its upcoming and past events (through
  * <mobilizon-events>) and its posts (opened in a dialog).
  *
+ * @tagname mobilizon-group
  * @summary A Mobilizon group: who it is, its events and its posts.
- * @event mobilizon-load - The group is shown; `detail.group` is the group (`detail.total` is 1). The
+ * @event {CustomEvent<MobilizonLoadDetail>} mobilizon-load - The group is shown; `detail.group` is the group (`detail.total` is 1). The
  *   embedded event lists announce theirs too.
- * @event mobilizon-error - Loading failed; `detail.code` (`group_not_found`, …) and `detail.message` say why.
- * @event mobilizon-select - From the embedded event lists (cancelable): an event is being opened.
+ * @event {CustomEvent<MobilizonErrorDetail>} mobilizon-error - Loading failed; `detail.code` (`group_not_found`, …) and `detail.message` say why.
+ * @event {CustomEvent<MobilizonSelectDetail>} mobilizon-select - From the embedded event lists (cancelable): an event is being opened.
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the group is loaded.
  * @slot error - Replaces the error message (the retry button stays).
  * @csspart header - The group's header.
@@ -63,6 +65,7 @@ function excerpt(content: string | null, max = EXCERPT): string {
  * @csspart empty - "No posts yet".
  * @csspart error - The error state.
  * @csspart event-title - Event titles in the embedded lists (which also export event, date, location, badge, list, picture, pagination, button, empty, error).
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonGroup extends MobilizonElement<'group'> {
   static override styles = [
@@ -222,9 +225,15 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
 
   /** The group's handle: `name`, or `name@domain` for a group on another instance. */
   declare group?: string;
-  /** What to show under the header, comma-separated: `about`, `events`, `past`, `posts` (default: all four). */
+  /**
+   * What to show under the header, comma-separated: `about`, `events`, `past`, `posts` (default: all four).
+   * @default 'about,events,past,posts'
+   */
   declare sections?: string;
-  /** Events and posts per page, 1 to 99 (default 5). */
+  /**
+   * Events and posts per page, 1 to 99 (default 5).
+   * @default 5
+   */
   declare limit?: number;
 
   private page = 1;
@@ -358,7 +367,7 @@ export class MobilizonGroup extends MobilizonElement<'group'> {
         endpoint=${this.endpoint ?? nothing}
         locale=${this.resolvedLocale}
         timezone=${this.timezone}
-        theme=${this.theme ?? nothing}
+        theme=${ifDefined(this.theme ?? undefined)}
         group=${group.handle}
         period=${period}
         limit=${this.pageSize}

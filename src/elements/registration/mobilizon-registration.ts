@@ -70,10 +70,11 @@ const CLOSED: Record<ClosedReason, [text: RegistrationKey, link: RegistrationKey
  * The confirmation e-mail's link opens the instance; the cancellation token stays in this site's
  * localStorage so the visitor can cancel later from here.
  *
+ * @tagname mobilizon-registration
  * @summary The registration form of a Mobilizon event, or the reason there is none.
- * @event mobilizon-registered - The instance took the registration; `detail.uuid`, `detail.role` (NOT_CONFIRMED, PARTICIPANT or NOT_APPROVED).
- * @event mobilizon-registration-cancelled - The participation was cancelled; `detail.uuid`.
- * @event mobilizon-error - Loading failed; `detail.code` and `detail.message` say why.
+ * @event {CustomEvent<MobilizonRegisteredDetail>} mobilizon-registered - The instance took the registration; `detail.uuid`, `detail.role` (NOT_CONFIRMED, PARTICIPANT or NOT_APPROVED).
+ * @event {CustomEvent<MobilizonRegistrationCancelledDetail>} mobilizon-registration-cancelled - The participation was cancelled; `detail.uuid`.
+ * @event {CustomEvent<MobilizonErrorDetail>} mobilizon-error - Loading failed; `detail.code` and `detail.message` say why.
  * @slot - Fallback content (e.g. server-rendered HTML), shown until the event is loaded.
  * @slot error - Replaces the loading error message (the retry button stays).
  * @csspart form - The registration form.
@@ -82,14 +83,7 @@ const CLOSED: Record<ClosedReason, [text: RegistrationKey, link: RegistrationKey
  * @csspart error - Error messages.
  * @csspart notice - Why there is no form.
  * @csspart status - What happened (sent, registered, cancelled).
- * @cssproperty --mobilizon-accent - Buttons and focus rings.
- * @cssproperty --mobilizon-text - Main text colour.
- * @cssproperty --mobilizon-muted - Secondary text colour.
- * @cssproperty --mobilizon-surface - Background.
- * @cssproperty --mobilizon-border - Field and notice outlines.
- * @cssproperty --mobilizon-radius - Corner radius.
- * @cssproperty --mobilizon-font - Font family (default: the page's).
- * @cssproperty --mobilizon-spacing - Base spacing.
+ * @csspart retry - The "Try again" button of the error state (also a `button`).
  */
 export class MobilizonRegistration extends MobilizonElement<'registration'> {
   static override styles = [

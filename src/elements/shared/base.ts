@@ -7,9 +7,30 @@ import type { EventModel } from '../../model/event.js';
 import type { MobilizonClient } from '../../sources/mobilizon/client.js';
 import { instanceHost, normalizeInstance } from '../../sources/mobilizon/instance.js';
 import { resolveClient } from './client.js';
+import type { MobilizonEventMap } from './dom-events.js';
 import type { ErrorDescription } from './errors.js';
 
-/** An element whose words come from the sets `S` (and the main set): it can ask only for their keys. */
+/**
+ * An element whose words come from the sets `S` (and the main set): it can ask only for their keys.
+ * The theme's custom properties (tokens.ts) are every element's: the manifest gives each of them these.
+ *
+ * @cssproperty --mobilizon-accent - Links, buttons and focus rings (in light; in dark, lifted to a light tone of its hue unless `--mobilizon-accent-dark` is set).
+ * @cssproperty --mobilizon-accent-dark - The accent in the dark scheme.
+ * @cssproperty --mobilizon-accent-text - Text on the accent (buttons), in light.
+ * @cssproperty --mobilizon-accent-text-dark - Text on the accent, in dark.
+ * @cssproperty --mobilizon-text - Main text colour.
+ * @cssproperty --mobilizon-muted - Secondary text colour.
+ * @cssproperty --mobilizon-surface - Background.
+ * @cssproperty --mobilizon-surface-alt - Background of notices, chips and today's day.
+ * @cssproperty --mobilizon-border - Separators and outlines.
+ * @cssproperty --mobilizon-danger - Errors and cancelled events.
+ * @cssproperty --mobilizon-warning - Warnings (a feed that failed, few places left).
+ * @cssproperty --mobilizon-info - Informative badges.
+ * @cssproperty --mobilizon-radius - Corner radius.
+ * @cssproperty --mobilizon-spacing - Base spacing.
+ * @cssproperty --mobilizon-padding - Inset of the content from the element's edges.
+ * @cssproperty --mobilizon-font - Font family (default: the page's).
+ */
 export abstract class MobilizonElement<S extends MessageSet = 'main'> extends LitElement {
   // Declared without decorators: the decorator helpers cost every page bytes.
   static override properties: PropertyDeclarations = {
@@ -125,7 +146,7 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
     if (styles.styleSheet && !root.adoptedStyleSheets.includes(styles.styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
   }
 
-  protected emit<T>(type: string, detail: T, cancelable = false): boolean {
+  protected emit<K extends keyof MobilizonEventMap>(type: K, detail: MobilizonEventMap[K]['detail'], cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 

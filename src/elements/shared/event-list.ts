@@ -1,5 +1,6 @@
 // The one event-list renderer: <mobilizon-events> and <mobilizon-group> both draw lists with it.
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { placeLine } from '../../format/address.js';
 import { dateTile, formatWhen } from '../../format/when.js';
 import type { ElementTranslator, Translator } from '../../format/i18n.js';
@@ -43,7 +44,7 @@ function renderEventItem(event: EventModel, ctx: ListContext): TemplateResult {
       <span class="tile-month">${tile.month}</span><span class="tile-day">${tile.day}</span>
     </div>
     <div class="body">
-      <h2 class="title" part="title" aria-level=${ctx.level ?? nothing} lang=${event.inLanguage ?? nothing} dir="auto">${renderEventLink(event, ctx)}</h2>
+      <h2 class="title" part="title" aria-level=${ctx.level ?? nothing} lang=${ifDefined(event.inLanguage ?? undefined)} dir="auto">${renderEventLink(event, ctx)}</h2>
       <p class="when">
         <time part="date" datetime=${event.startTime} title=${when.zone}>${when.text}</time>
       </p>

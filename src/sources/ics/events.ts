@@ -153,6 +153,7 @@ function clean(value: unknown): string | null {
   const text = value
     .replace(/\n\r/g, '\n')
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .trim();
   return text || null;

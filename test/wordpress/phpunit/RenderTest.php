@@ -81,6 +81,18 @@ final class RenderTest extends TestCase {
 		$this->assertStringContainsString( 'limit="50"', $tag[1] );
 	}
 
+	public function test_heading_level_reaches_every_element_within_1_to_6() {
+		preg_match( '#<mobilizon-group([^>]*)>#', do_shortcode( '[mobilizon_group group="velo_lyon" heading-level="3"]' ), $group );
+		$this->assertStringContainsString( 'heading-level="3"', $group[1] );
+		preg_match( '#<mobilizon-events([^>]*)>#', do_shortcode( '[mobilizon_events heading-level="9" structured-data ics="https://example.org/feed.ics"]' ), $events );
+		$this->assertStringContainsString( 'heading-level="6"', $events[1] );
+		// The plugin writes JSON-LD server-side and keeps iCal feeds out (test/node/contract.test.mjs says why).
+		$this->assertStringNotContainsString( 'structured-data', $events[1] );
+		$this->assertStringNotContainsString( 'ics=', $events[1] );
+		preg_match( '#<mobilizon-registration([^>]*)>#', do_shortcode( '[mobilizon_registration uuid="' . ProxyTest::OPEN_EVENT . '" heading-level="two"]' ), $registration );
+		$this->assertStringNotContainsString( 'heading-level', $registration[1] );
+	}
+
 	public function test_the_element_module_is_enqueued_only_by_a_render() {
 		$modules  = function_exists( 'wp_enqueue_script_module' );
 		$enqueued = function () use ( $modules ) {

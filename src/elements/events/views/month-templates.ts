@@ -1,6 +1,7 @@
 // The month view's templates: the bar (title, previous / today / next), the grid of days with their
 // chips, and the day's dialog. What happens on a click or a key is the controller's (./month.ts).
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { dateTimeFormat } from '../../../format/intl.js';
 import type { DayKey } from '../../../format/zoned.js';
 import type { EventModel } from '../../../model/event.js';
@@ -42,7 +43,7 @@ function renderChip({ span, n, from, to }: Bar, ctx: ViewContext): TemplateResul
   const start = new Date(event.startTime);
   const time =
     !from && event.display.showStartTime
-      ? html`<time datetime=${event.startTime} title=${zoneNameIfOther(span.zone, i18n.locale, start, true) || nothing}
+      ? html`<time datetime=${event.startTime} title=${ifDefined(zoneNameIfOther(span.zone, i18n.locale, start, true) || undefined)}
           >${dateTimeFormat(i18n.locale, { timeZone: span.zone, timeStyle: 'short' }).format(start)}</time
         >`
       : nothing;
@@ -81,7 +82,7 @@ function renderDay(day: DayKey, col: number, row: { bars: Bar[]; more: number[] 
     class="day${day.startsWith(m.month) ? '' : ' outside'}${day === m.today ? ' today' : ''}"
     data-day=${day}
     tabindex=${day === m.focus ? 0 : -1}
-    aria-current=${day === m.today ? 'date' : nothing}
+    aria-current=${ifDefined(day === m.today ? 'date' : undefined)}
     @click=${() => m.clickDay(day, lanes.some(Boolean))}
   >
     <time class="num" datetime=${day}
