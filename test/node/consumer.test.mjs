@@ -47,7 +47,7 @@ function lockClosure(names) {
 
 before(() => {
   if (!existsSync(join(root, 'dist/custom-elements.json'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   files = packed.files.map((f) => f.path);
   execFileSync('mkdir', ['-p', app]);
   const extra = ['@types/react', 'vue'];

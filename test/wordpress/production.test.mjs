@@ -13,9 +13,9 @@ const site = JSON.parse(readFileSync(process.env.WP_SITE_JSON ?? '/dev/null', 'u
 const VERSION = process.env.WP_EXPECTED_VERSION ?? '';
 const INSTANCE = process.env.DEMO_INSTANCE_URL;
 
-/** Publishes a page with four blocks naming `instance` (allowed for this site). Returns its URL. */
-function pageFor(instance, slug) {
-  return execFileSync('php', [join('test-instance.php'), process.env.WP_DIR, process.env.WP_URL, instance, slug], { encoding: 'utf8' }).trim();
+/** Publishes a page (or a post) with four blocks naming `instance` (allowed for this site). Returns its URL. */
+function pageFor(instance, slug, type = 'page') {
+  return execFileSync('php', [join('test-instance.php'), process.env.WP_DIR, process.env.WP_URL, instance, slug, type], { encoding: 'utf8' }).trim();
 }
 function join(file) {
   return resolve(root, 'test/wordpress', file);
@@ -60,6 +60,21 @@ describe(`WordPress ${VERSION}: an instance that never answers`, () => {
     const said = first.html.split(`could not be loaded from ${host}`).length - 1;
     assert.ok(said >= 3, `fallback text shown ${said} times`);
     assert.match(first.html, /<mobilizon-events[^>]*instance="http:\/\/127\.0\.0\.1/);
+  });
+});
+
+describe(`WordPress ${VERSION}: requests that show no post`, () => {
+  it('a browser asking for /favicon.ico or robots.txt, or a missing page, makes the site ask the instance nothing', async () => {
+    // The newest post embeds four blocks of an instance of its own: WordPress answers /favicon.ico and
+    // robots.txt through the home query, whose posts this post heads, but shows none of them.
+    const scope = `id=no-posts-${process.pid}`;
+    pageFor(`${INSTANCE}/_k/${scope}`, `no-posts-${process.pid}`, 'post');
+    const calls = async () => (await (await fetch(`${INSTANCE}/_k/${scope}/_demo/stats`)).json()).api;
+    for (const path of ['/favicon.ico', '/robots.txt', `/no-such-page-${process.pid}/`]) await (await fetch(new URL(path, site.url))).arrayBuffer();
+    assert.equal(await calls(), 0);
+    // The home page shows that post: its reads are made (so the count above could have seen them).
+    await (await fetch(site.url)).arrayBuffer();
+    assert.ok((await calls()) > 0, 'the home page asked the instance for its post’s embeds');
   });
 });
 

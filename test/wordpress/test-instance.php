@@ -1,9 +1,9 @@
 <?php
 /**
  * Test sites only: lets the site contact one more instance (a never-answering or hostile server a
- * test started on 127.0.0.1) and publishes a page with four blocks naming it. Prints the page's URL.
+ * test started on 127.0.0.1) and publishes a page (or a post) with four blocks naming it. Prints its URL.
  *
- * Usage: php test-instance.php <wordpress dir> <site URL> <instance base URL> <page slug>
+ * Usage: php test-instance.php <wordpress dir> <site URL> <instance base URL> <slug> [page|post]
  *
  * @package Embeds_For_Mobilizon
  */
@@ -11,6 +11,7 @@
 $embeds_for_mobilizon_args = $argv;
 ( static function () use ( $embeds_for_mobilizon_args ) {
 	list( , $wp_dir, $url, $instance, $slug ) = $embeds_for_mobilizon_args;
+	$type                                   = 'post' === ( $embeds_for_mobilizon_args[5] ?? '' ) ? 'post' : 'page';
 	$_SERVER['HTTP_HOST']   = (string) parse_url( $url, PHP_URL_HOST ) . ':' . (string) parse_url( $url, PHP_URL_PORT );
 	$_SERVER['REQUEST_URI'] = '/';
 	require $wp_dir . '/wp-load.php';
@@ -25,7 +26,7 @@ $embeds_for_mobilizon_args = $argv;
 		. "<!-- wp:embeds-for-mobilizon/registration {{$attrs},\"uuid\":\"a98a6ddf-7bc7-4da4-ac76-5b16bf5f99d9\"} /-->";
 	$id      = wp_insert_post(
 		array(
-			'post_type'    => 'page',
+			'post_type'    => $type,
 			'post_status'  => 'publish',
 			'post_title'   => $slug,
 			'post_name'    => $slug,

@@ -32,7 +32,7 @@ final class Batch {
 	 * Prefetches the reads of every embed in the main query's posts.
 	 */
 	public static function prefetch() {
-		if ( is_admin() || wp_doing_ajax() || wp_doing_cron() || ( defined( 'REST_REQUEST' ) && REST_REQUEST ) || is_feed() ) {
+		if ( is_admin() || wp_doing_ajax() || wp_doing_cron() || ( defined( 'REST_REQUEST' ) && REST_REQUEST ) || is_feed() || self::renders_no_posts() ) {
 			return;
 		}
 		global $wp_query;
@@ -59,6 +59,17 @@ final class Batch {
 		}
 		// The trial renderings printed nothing: the page's JSON-LD starts afresh.
 		Json_Ld::reset();
+	}
+
+	/**
+	 * Requests whose main query holds posts that are not shown: the browser's /favicon.ico and
+	 * robots.txt (WordPress answers them through the home query, the latest posts), a 404, a
+	 * trackback. Prefetching there would ask the instance for embeds nobody sees.
+	 *
+	 * @return bool
+	 */
+	private static function renders_no_posts() {
+		return ( function_exists( 'is_favicon' ) && is_favicon() ) || is_robots() || is_404() || is_trackback();
 	}
 
 	/**
