@@ -374,16 +374,7 @@ function embeds_for_mobilizon_test_eb_tec( array $event, $source ) {
 		'guid'         => $event['id'],
 		'meta_input'   => $meta,
 	);
-	if ( ! empty( $event['published'] ) ) {
-		$args['post_date']     = gmdate( 'Y-m-d H:i:s', strtotime( $event['published'] ) );
-		$args['post_date_gmt'] = $args['post_date'];
-	}
-	$id   = wp_insert_post( $args );
-	$tags = embeds_for_mobilizon_test_eb_hashtags( $event );
-	if ( $tags ) {
-		wp_set_object_terms( $id, $tags, 'post_tag', true );
-	}
-	return $id;
+	return embeds_for_mobilizon_test_eb_insert( $args, $event, 'post_tag' );
 }
 
 /**
@@ -421,6 +412,18 @@ function embeds_for_mobilizon_test_eb_vs( array $event ) {
 		'guid'         => $event['id'],
 		'meta_input'   => $meta,
 	);
+	return embeds_for_mobilizon_test_eb_insert( $args, $event, 'event_cat' );
+}
+
+/**
+ * The post both transmogrifiers insert: dated as published, tagged with the event's hashtags.
+ *
+ * @param array  $args     wp_insert_post() arguments.
+ * @param array  $event    The ActivityPub Event.
+ * @param string $taxonomy Where the hashtags go.
+ * @return int
+ */
+function embeds_for_mobilizon_test_eb_insert( array $args, array $event, $taxonomy ) {
 	if ( ! empty( $event['published'] ) ) {
 		$args['post_date']     = gmdate( 'Y-m-d H:i:s', strtotime( $event['published'] ) );
 		$args['post_date_gmt'] = $args['post_date'];
@@ -428,7 +431,7 @@ function embeds_for_mobilizon_test_eb_vs( array $event ) {
 	$id   = wp_insert_post( $args );
 	$tags = embeds_for_mobilizon_test_eb_hashtags( $event );
 	if ( $tags ) {
-		wp_set_object_terms( $id, $tags, 'event_cat', true );
+		wp_set_object_terms( $id, $tags, $taxonomy, true );
 	}
 	return $id;
 }
