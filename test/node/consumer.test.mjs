@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { installOffline } from './offline-install.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -16,47 +17,11 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let files = [];
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim().replace(/\/?$/, '/');
-const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
-
-/**
- * The lock entries of `names` and everything they need, as this repository's lock resolved them: with
- * them `npm ci --offline` takes every package from npm's cache (filled by this repository's `npm ci`).
- */
-function lockClosure(names) {
-  const entries = {};
-  const add = (from, name) => {
-    for (let at = from; ; at = at.slice(0, at.lastIndexOf('/node_modules/'))) {
-      const key = `${at ? `${at}/` : ''}node_modules/${name}`;
-      if (lock.packages[key]) {
-        if (entries[key]) return;
-        const { dev, devOptional, peer, ...entry } = lock.packages[key];
-        const pkgName = key.slice(key.lastIndexOf('node_modules/') + 13);
-        // Where npm caches the tarball (this lock omits registry URLs; npm would ask for metadata).
-        entry.resolved ??= `${registry}${pkgName}/-/${pkgName.split('/').pop()}-${entry.version}.tgz`;
-        entries[key] = entry;
-        for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) add(key, dep);
-        return;
-      }
-      if (!at) throw new Error(`${name} (needed by ${from || 'the consumer'}) is not in package-lock.json`);
-    }
-  };
-  for (const name of names) add('', name);
-  return entries;
-}
-
 before(() => {
   if (!existsSync(join(root, 'dist/custom-elements.json'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   files = packed.files.map((f) => f.path);
-  execFileSync('mkdir', ['-p', app]);
-  const extra = ['@types/react', 'vue'];
-  const dependencies = { 'mobilizon-embed': `file:../${packed.filename}`, ...Object.fromEntries(extra.map((n) => [n, lock.packages[`node_modules/${n}`].version])) };
-  const own = { name: 'mobilizon-embed', version: pkg.version, resolved: `file:../${packed.filename}`, integrity: packed.integrity, license: pkg.license, dependencies: pkg.dependencies };
-  const packages = { '': { name: 'consumer', dependencies }, 'node_modules/mobilizon-embed': own, ...lockClosure([...Object.keys(pkg.dependencies), ...extra]) };
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }));
-  writeFileSync(join(app, 'package-lock.json'), JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }));
-  execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] });
+  installOffline(app, { tarball: join(dir, packed.filename), integrity: packed.integrity, extra: ['@types/react', 'vue'] });
 });
 
 /** Type-checks the given files in the consumer folder; returns tsc's exit status and output. */

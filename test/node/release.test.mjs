@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
 import { build } from 'vite';
 import { packageProblems, release, zipFolder } from '../../scripts/release.mjs';
+import { installOffline } from './offline-install.mjs';
 import { packageVersion, versionErrors } from '../../scripts/version.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -92,27 +93,8 @@ describe('npm run release', () => {
 describe('the npm package in a new project', () => {
   it('installs offline from the tarball, and a Vite build importing mobilizon-embed/events.js succeeds', async () => {
     const app = join(work, 'app');
-    mkdirSync(app);
-    // Offline: the dependencies come from npm's cache, named by the versions and hashes this project's lock holds.
-    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages;
-    const packages = {};
-    const add = (name) => {
-      if (packages[`node_modules/${name}`]) return;
-      const entry = lock[`node_modules/${name}`];
-      assert.ok(entry?.integrity, `${name} in package-lock.json`);
-      const file = `${name.split('/').pop()}-${entry.version}.tgz`;
-      packages[`node_modules/${name}`] = { version: entry.version, resolved: `https://registry.npmjs.org/${name}/-/${file}`, integrity: entry.integrity, ...(entry.dependencies && { dependencies: entry.dependencies }) };
-      Object.keys(entry.dependencies ?? {}).forEach(add);
-    };
-    const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    Object.keys(own.dependencies).forEach(add);
-    const tgz = `file:${first.tgz}`;
     const integrity = `sha512-${createHash('sha512').update(readFileSync(first.tgz)).digest('base64')}`;
-    packages['node_modules/mobilizon-embed'] = { version, resolved: tgz, integrity, license: own.license, dependencies: own.dependencies };
-    packages[''] = { name: 'app', dependencies: { 'mobilizon-embed': tgz } };
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'mobilizon-embed': tgz } }));
-    writeFileSync(join(app, 'package-lock.json'), JSON.stringify({ name: 'app', lockfileVersion: 3, requires: true, packages }));
-    execFileSync('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] });
+    installOffline(app, { tarball: first.tgz, integrity });
 
     writeFileSync(join(app, 'main.js'), "import 'mobilizon-embed/events.js';\ndocument.body.append(document.createElement('mobilizon-events'));\n");
     writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>');
