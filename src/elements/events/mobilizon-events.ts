@@ -1,17 +1,14 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { displayZone, isValidZone, viewerZone } from '../../format/dates.js';
 import { dateTimeFormat } from '../../format/intl.js';
-import type { EventModel } from '../../model/event.js';
-import { buildQuery, pageSize, splitList, type ListAttributes, type ViewName } from '../../model/query.js';
+import { buildQuery, pageSize, type ListAttributes, type ViewName } from '../../model/query.js';
 import { loadEvents, type ListOptions } from '../../sources/events.js';
 import { MobilizonElement } from '../shared/base.js';
-import type { ListContext } from '../shared/event-list.js';
 import { Loader, renderLoad } from '../shared/loader.js';
 import { renderMonthSkeleton, renderSkeleton, renderWaiting, stateStyles } from '../shared/states.js';
 import { tokens } from '../shared/tokens.js';
-import type { Details } from './details-dialog.js';
 import type { FilterBar } from './filter-bar.js';
-import type { Shown } from './views/list.js';
+import type { Presenter, Shown } from './views/list.js';
 import type { View, ViewModule } from './views/view.js';
 import type { ZoneSwitch } from '../shared/zone-switch.js';
 
@@ -93,7 +90,6 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     hideCancelled: { type: Boolean, attribute: 'hide-cancelled' },
     page: { state: true },
     chosenMonth: { state: true },
-    picture: { state: true },
   };
 
   /** Group handles (`name` or `name@domain`), comma-separated; absent = the whole instance. */
@@ -152,19 +148,20 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
   private page = 1;
   /** The month the visitor moved the month view to ("YYYY-MM"). */
   private chosenMonth?: string;
-  /** The instance's default picture (state), and the instance it was asked of. */
-  private picture?: string | null;
-  private pictureOf?: string | null;
-  private readonly views = new Map<string, View>();
-  /** The list's parts (renderer, styles, page navigation), loaded with the first view. */
-  private list?: typeof import('./views/list.js');
+  /**
+   * The views loaded so far, by name.
+   * @internal For the list's drawing.
+   */
+  readonly views = new Map<string, View>();
+  /** What draws the events and answers the visitor (the list's parts), loaded with the first view. */
+  private presenter?: Presenter;
   private bar?: FilterBar;
-  private details?: Details;
   private zoneSwitch?: ZoneSwitch;
   private warnedLimit: unknown;
   private announced: unknown;
 
-  private readonly loader = new Loader(
+  /** @internal For the list's page navigation. */
+  readonly loader = new Loader(
     this,
     () => [this.request()] as const,
     ([request], signal) => this.load(request, signal),
@@ -212,7 +209,7 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
   /** Loads a view's code, styles and words once (with the list's parts, which every view draws with). */
   private async useView(name: string): Promise<void> {
     const load = VIEW_MODULES[name as ViewName];
-    if (!load || (this.list && this.views.has(name))) return; // an unknown view is the query builder's configuration error
+    if (!load || (this.presenter && this.views.has(name))) return; // an unknown view is the query builder's configuration error
     // The list's parts share a chunk with the other views: asked for here too, so all arrive in one level.
     const [list, module] = await Promise.all([
       import('./views/list.js'),
@@ -220,14 +217,17 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       import('../shared/event-list.js'),
       name === 'list' ? undefined : this.useMessages('views'),
     ]);
-    if (!this.list) this.adopt(list.styles);
-    this.list ??= list;
+    if (!this.presenter) this.adopt(list.styles);
+    this.presenter ??= new list.Presenter(this);
     this.adopt(module.styles);
     if (!this.views.has(name)) this.views.set(name, module.create(this));
   }
 
-  /** The zone of "today" and of day bounds: the zone the site owner named, else the visitor's. */
-  private get dayZone(): string {
+  /**
+   * The zone of "today" and of day bounds: the zone the site owner named, else the visitor's.
+   * @internal For the views.
+   */
+  get dayZone(): string {
     const zone = this.timezone?.trim();
     return zone && zone !== 'event' && zone !== 'local' && isValidZone(zone) ? zone : viewerZone();
   }
@@ -278,8 +278,11 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     this.requestUpdate();
   }
 
-  /** `limit`, bounded to what Mobilizon (or the proxy) accepts, with one warning when it was more. */
-  private get pageSize(): number {
+  /**
+   * `limit`, bounded to what Mobilizon (or the proxy) accepts, with one warning when it was more.
+   * @internal For the list's page navigation.
+   */
+  get pageSize(): number {
     const { limit, max, clamped } = pageSize(this.limit, Boolean(this.endpoint));
     if (clamped && this.warnedLimit !== this.limit) {
       this.warnedLimit = this.limit;
@@ -314,88 +317,36 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       state.status === 'complete' ? i18n.t('loaded', { count: state.value.total }) : state.status === 'error' ? '' : i18n.t('loading');
     return html`<div class="root" dir=${i18n.dir} lang=${i18n.locale}>
       <p class="visually-hidden" role="status">${status}</p>
-      ${this.filters && i18n.has('views') ? this.bar?.render(i18n, this.named(state.status === 'complete' ? state.value.events : [])) : nothing}
+      ${this.filters && i18n.has('views') ? this.bar?.render(i18n, this.presenter?.named(state.status === 'complete' ? state.value.events : [], this.searched) ?? '') : nothing}
       ${renderLoad(state, {
         value: (shown, busy) => this.renderShown(shown, busy),
         error: (d) => this.errors!.renderError(d.message, i18n, d.retry ? () => void this.loader.run() : undefined),
         waiting: () => renderWaiting(this, () => (this.view === 'month' ? renderMonthSkeleton() : renderSkeleton(Math.min(this.pageSize, 3)))),
       })}
-      ${this.details?.render(i18n)}
+      ${this.presenter?.renderDetails(i18n)}
     </div>`;
   }
 
+  /** What was searched (the filter bar's words, else `term`): names the list when no group does. */
+  private get searched(): string | undefined {
+    return this.bar?.filters.term ?? this.term;
+  }
+
   private renderShown(shown: Shown, busy: boolean): TemplateResult | typeof nothing {
-    // Shown only once load() has loaded the view, and the list's parts with it.
-    const { list } = this;
-    if (!list) return nothing;
-    const { i18n } = this;
-    const view = this.view ?? 'list';
-    const groups = splitList(this.group);
-    const ctx: ListContext = {
-      i18n,
-      // One group's own list need not say "by <that group>" on every event.
-      ownGroup: groups.length === 1 ? groups[0] : undefined,
-      zoneMode: this.zoneMode,
-      href: (event) => list.eventHref(this.eventHref?.trim(), event),
-      select: (event) => this.select(event),
-      picture: this.picture,
-      level: this.headingLevel,
-    };
-    // An event without a picture: the instance's default one, asked once the list is on screen.
-    if (this.pictureOf !== this.instance && shown.events.some((e) => !e.image)) {
-      this.pictureOf = this.instance;
-      void import('../shared/default-picture.js').then(async (m) => (this.picture = await m.defaultPicture(() => this.client)));
-    }
+    // Drawn once load() has loaded the view, and the list's parts with it.
+    if (!this.presenter) return nothing;
     // Events in other zones than the visitor's: offer to switch.
     const mine = viewerZone();
     const offerSwitch = super.zoneMode === 'event' && shown.events.some((e) => e.display.showStartTime && displayZone(e, 'event') !== mine);
     if (offerSwitch && !this.zoneSwitch) void this.useZoneSwitch();
-    return list.renderShown({
-      shown,
-      busy,
-      ctx,
-      view,
-      renderer: this.views.get(view) ?? this.views.get('list')!,
-      dayZone: this.dayZone,
-      period: this.period,
-      named: this.named(shown.events),
-      tools: offerSwitch && this.zoneSwitch && i18n.has('views') ? this.zoneSwitch.render(i18n) : undefined,
+    const { i18n } = this;
+    return this.presenter.render(shown, busy, {
+      i18n,
       page: this.page,
-      size: this.pageSize,
-      go: (page) => void this.goTo(page),
+      go: (page) => (this.page = page),
+      searched: this.searched,
+      tools: offerSwitch && this.zoneSwitch && i18n.has('views') ? this.zoneSwitch.render(i18n) : undefined,
     });
-  }
-
-  /** Whose events these are (the groups' names) or what was searched: tells this list's landmarks from another's. */
-  private named(events: EventModel[]): string {
-    return this.list?.named(splitList(this.group), events, this.bar?.filters.term ?? this.term ?? '') ?? '';
-  }
-
-  private async goTo(page: number): Promise<void> {
-    this.page = page;
-    await this.updateComplete;
-    await this.loader.done;
-    await this.updateComplete;
-    if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    this.renderRoot.querySelector<HTMLAnchorElement>('.title a')?.focus({ preventScroll: true });
-  }
-
-  /** `mobilizon-select` first (the host page may take over), then the inline dialog when asked for. */
-  private select(event: EventModel): boolean {
-    if (!this.emit('mobilizon-select', { event }, true)) return false;
-    if (this.eventHref?.trim() !== 'inline') return true;
-    const from = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    void this.openDetails(event, from);
-    return false;
-  }
-
-  private async openDetails(event: EventModel, from: HTMLElement | null): Promise<void> {
-    if (!this.details) {
-      const [{ Details, styles }] = await Promise.all([import('./details-dialog.js'), this.useMessages('views')]);
-      this.adopt(styles);
-      this.details ??= new Details(this);
-    }
-    this.details.open(event, from);
   }
 
   override connectedCallback(): void {

@@ -103,8 +103,11 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
   /** The latest loading of words; settles once `i18n` holds every set asked for so far. */
   private words: Promise<void> = Promise.resolve();
 
-  /** Loads another set of words (a view, the filter bar) in the visitor's language; resolves once they are in `i18n`. */
-  protected async useMessages(set: S): Promise<void> {
+  /**
+   * Loads another set of words (a view, the filter bar) in the visitor's language; resolves once they are in `i18n`.
+   * @internal For the element's lazily loaded parts.
+   */
+  async useMessages(set: S): Promise<void> {
     if (!this.sets.has(set)) {
       this.sets.add(set);
       this.words = this.loadTranslations();
@@ -130,8 +133,11 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
     if ((this.described ||= this.structuredData)) void import('../../format/json-ld.js').then((m) => m.writeJsonLd(this, this.structuredData ? events : []));
   }
 
-  /** The shared client for `instance` (and `endpoint`), or a ConfigurationError explaining what is wrong. */
-  protected get client(): MobilizonClient {
+  /**
+   * The shared client for `instance` (and `endpoint`), or a ConfigurationError explaining what is wrong.
+   * @internal For the element's lazily loaded parts.
+   */
+  get client(): MobilizonClient {
     return resolveClient(this);
   }
 
@@ -140,13 +146,17 @@ export abstract class MobilizonElement<S extends MessageSet = 'main'> extends Li
     return this.headingLevel ? this.headingLevel + below : nothing;
   }
 
-  /** Adds a lazily loaded part's styles to the shadow root. */
-  protected adopt(styles: CSSResult): void {
+  /**
+   * Adds a lazily loaded part's styles to the shadow root.
+   * @internal For the element's lazily loaded parts.
+   */
+  adopt(styles: CSSResult): void {
     const root = this.renderRoot as ShadowRoot;
     if (styles.styleSheet && !root.adoptedStyleSheets.includes(styles.styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
   }
 
-  protected emit<K extends keyof MobilizonEventMap>(type: K, detail: MobilizonEventMap[K]['detail'], cancelable = false): boolean {
+  /** @internal Dispatches one of the elements' DOM events (bubbling, composed); false when a listener cancelled it. */
+  emit<K extends keyof MobilizonEventMap>(type: K, detail: MobilizonEventMap[K]['detail'], cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
