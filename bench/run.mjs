@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: <mobilizon-events> beside FullCalendar (dayGridMonth / listMonth), same events, same
 // delayed synthetic server, in Debian's Chromium. Prints a table and writes bench/results.md.
-// Figures, never assertions. BENCH_RUNS (default 5), BENCH_DELAY (ms, default 100), BENCH_CYCLES (default 200).
+// Figures, never assertions. BENCH_RUNS (default 5), BENCH_DELAY (ms, default 100), BENCH_CYCLES (default 200);
+// BENCH_ONLY=month-1000,list-100 runs those scenarios alone and prints them without writing bench/results.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -53,6 +54,40 @@ const PROBE = `(() => {
     };
     requestAnimationFrame(tick);
   });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  /* A second element (or calendar, fed the events as an array) beside the first; resolves once its
+     first event is found (then \`settle\` frames more: 3 for its paint and two frames), or false after
+     600 frames. */
+  window.__benchAttach = async (lib, settle = 3) => {
+    let root;
+    if (lib === 'widget') {
+      const first = document.querySelector('mobilizon-events');
+      const el = document.createElement('mobilizon-events');
+      for (const a of first.attributes) el.setAttribute(a.name, a.value);
+      document.body.append(el);
+      window.__benchDetach = () => el.remove();
+      root = () => el.shadowRoot ?? el;
+    } else {
+      const { Calendar, options } = window.benchFullCalendar;
+      const div = document.createElement('div');
+      document.body.append(div);
+      const calendar = new Calendar(div, { ...options, events: window.__benchEvents });
+      calendar.render();
+      window.__benchDetach = () => {
+        calendar.destroy();
+        div.remove();
+      };
+      root = () => div;
+    }
+    for (let i = 0; i < 600; i++) {
+      if (find(root())) {
+        for (let f = 0; f < settle; f++) await frame();
+        return true;
+      }
+      await frame();
+    }
+    return false;
+  };
 })();`;
 
 /** Every node (elements, text, comments), shadow roots included. */
@@ -69,36 +104,24 @@ function countNodes() {
   return { nodes, elements };
 }
 
-/** `count` times: a new element (or calendar) beside the first, until its first event shows, then removed. */
+/** `count` times: a second element (or calendar) until its first event shows, then removed. */
 async function attachDetach({ lib, count }) {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const shown = async (root) => {
-    for (let i = 0; i < 600 && !window.__benchFind(root); i++) await frame();
-    return window.__benchFind(root);
-  };
   let missed = 0;
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
-    if (lib === 'widget') {
-      const first = document.querySelector('mobilizon-events');
-      const el = document.createElement('mobilizon-events');
-      for (const a of first.attributes) el.setAttribute(a.name, a.value);
-      document.body.append(el);
-      await el.updateComplete;
-      if (!(await shown(el.shadowRoot ?? el))) missed++;
-      el.remove();
-    } else {
-      const { Calendar, options } = window.benchFullCalendar;
-      const div = document.createElement('div');
-      document.body.append(div);
-      const calendar = new Calendar(div, { ...options, events: window.__benchEvents });
-      calendar.render();
-      if (!(await shown(div))) missed++;
-      calendar.destroy();
-      div.remove();
-    }
+    if (!(await window.__benchAttach(lib, 0))) missed++;
+    window.__benchDetach();
   }
   return { ms: performance.now() - t0, missed };
+}
+
+/** FullCalendar's events of the page's month as an array (as the widget's are in its cache, once loaded). */
+async function fetchCalendarEvents() {
+  const { options } = window.benchFullCalendar;
+  const [y, m] = options.initialDate.split('-').map(Number);
+  const start = new Date(Date.UTC(y, m - 1, -7)).toISOString();
+  const end = new Date(Date.UTC(y, m, 14)).toISOString();
+  window.__benchEvents = await (await fetch(`${options.events}?start=${start}&end=${end}`)).json();
 }
 
 // ------------------------------------------------------------------ measuring
@@ -138,7 +161,7 @@ function served(log, mark) {
  * One cold load in a fresh context (then, if asked, a warm load in the same tab and the heap cycles).
  * Returns the figures of each part.
  */
-async function measure(browser, env, { lib, view, n, warm = false, heap = false }) {
+async function measure(browser, env, { lib, view, n, warm = false, heap = false, render = false }) {
   const { log, site } = env;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
   await context.addInitScript(PROBE);
@@ -177,17 +200,17 @@ async function measure(browser, env, { lib, view, n, warm = false, heap = false 
       await waitQuiet(log);
       out.warm = { paint: w.paint, rt: w.paint / DELAY, ...served(log, mark) };
     }
+    if (lib === 'fullcalendar' && (heap || render)) await page.evaluate(fetchCalendarEvents);
+    if (render) {
+      // Render alone: a second month beside the first, its data already in memory (the widget's
+      // answers in its cache, still fresh, read and laid out again; FullCalendar's as an array).
+      const before = await taskDuration(cdp);
+      const ok = await page.evaluate((l) => window.__benchAttach(l), lib);
+      const after = await taskDuration(cdp);
+      await page.evaluate(() => window.__benchDetach());
+      if (ok && after >= before) out.render = { main: after - before };
+    }
     if (heap) {
-      if (lib === 'fullcalendar') {
-        // The calendars get the events as an array fetched once: the data is cached, as the widget's is.
-        await page.evaluate(async () => {
-          const { options } = window.benchFullCalendar;
-          const [y, m] = options.initialDate.split('-').map(Number);
-          const start = new Date(Date.UTC(y, m - 1, -7)).toISOString();
-          const end = new Date(Date.UTC(y, m, 14)).toISOString();
-          window.__benchEvents = await (await fetch(`${options.events}?start=${start}&end=${end}`)).json();
-        });
-      }
       const used = async () => {
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');
@@ -221,13 +244,15 @@ const env = { log, site };
 
 /** The scenarios of one run; each is measured for both libraries, back to back. */
 const SCENARIOS = [
-  { key: 'month-100', view: 'month', n: 100, warm: true, heap: true },
-  { key: 'month-1000', view: 'month', n: 1000 },
-  { key: 'month-3000', view: 'month', n: 3000 },
+  { key: 'month-100', view: 'month', n: 100, warm: true, heap: true, render: true },
+  { key: 'month-1000', view: 'month', n: 1000, render: true },
+  { key: 'month-3000', view: 'month', n: 3000, render: true },
   { key: 'list-100', view: 'list', n: 100, warm: true },
   // The plain list most sites paste: upcoming events, no dates (FullCalendar: the same listMonth).
   { key: 'upcoming-100', view: 'upcoming', n: 100 },
 ];
+const ONLY = process.env.BENCH_ONLY?.split(',').map((k) => k.trim()).filter(Boolean);
+if (ONLY) SCENARIOS.splice(0, SCENARIOS.length, ...SCENARIOS.filter((s) => ONLY.includes(s.key)));
 const results = Object.fromEntries(LIBS.map((lib) => [lib, Object.fromEntries(SCENARIOS.map((s) => [s.key, []]))]));
 const pageErrors = new Set();
 
@@ -266,6 +291,7 @@ const rt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const int = (x) => (Number.isFinite(x) ? `${Math.round(x)}` : '–');
 
 const ROWS = [
+  ...COUNTS.map((n) => ({ label: `month ${n} events: main-thread ms to render, data in memory`, key: `month-${n}`, part: 'render', field: 'main', fmt: ms, spread: true })),
   ...COUNTS.map((n) => ({ label: `month ${n} events: main-thread ms to first event painted`, key: `month-${n}`, part: 'cold', field: 'main', fmt: ms, spread: true })),
   ...COUNTS.map((n) => ({ label: `month ${n} events: DOM nodes (shadow roots included)`, key: `month-${n}`, part: 'cold', field: 'nodes', fmt: int })),
   ...COUNTS.map((n) => ({ label: `month ${n} events: events transferred`, key: `month-${n}`, part: 'cold', field: 'events', fmt: int })),
@@ -301,8 +327,9 @@ const cell = (row, lib, withSpread) => {
 };
 
 const table = (withSpread) => {
+  const rows = ROWS.filter((row) => results.widget[row.key]);
   const lines = [`| median of ${RUNS} | ${LIBS.map((l) => LABEL[l]).join(' | ')} |`, `|---|${LIBS.map(() => '---:').join('|')}|`];
-  for (const row of ROWS) lines.push(`| ${row.label} | ${LIBS.map((l) => cell(row, l, withSpread)).join(' | ')} |`);
+  for (const row of rows) lines.push(`| ${row.label} | ${LIBS.map((l) => cell(row, l, withSpread)).join(' | ')} |`);
   return lines.join('\n');
 };
 
@@ -314,7 +341,7 @@ const machine = [
   `- runs: ${RUNS} (medians; ranges in brackets), delay ${DELAY} ms on every response, ${CYCLES} attach/detach cycles, month ${month}, whole run ${((Date.now() - started) / 1000).toFixed(0)} s`,
 ].join('\n');
 
-const missed = LIBS.flatMap((lib) => results[lib]['month-100'].map((r) => r.heap?.missed ?? 0)).reduce((a, b) => a + b, 0);
+const missed = LIBS.flatMap((lib) => (results[lib]['month-100'] ?? []).map((r) => r.heap?.missed ?? 0)).reduce((a, b) => a + b, 0);
 const notes = `## How it was measured
 
 \`npm run bench\` (\`bench/run.mjs\`) starts three synthetic Mobilizon-shaped instances (\`bench/server.mjs\`:
@@ -330,9 +357,16 @@ cacheable for an hour, pages and API answers are not.
   \`listMonth\`, fed by a JSON feed of the same events from the same instance (one request, same delay).
 - Every cold load is in a fresh browser context; the scenarios alternate widget / FullCalendar, and which
   goes first alternates from run to run. One warm-up pair is not counted.
-- **Main-thread ms**: CDP \`Performance.getMetrics\` \`TaskDuration\` delta from the navigation to the first
-  event painted plus two frames ("painted": an element with \`part~="event"\` in any shadow root, or
-  \`.fc-event\`, found in a frame; the next frame's start is the paint time).
+- **Main-thread ms to render, data in memory** (the month's rendering itself): on the loaded page, a
+  second month beside the first, from attaching it to its first event painted plus two frames, CDP
+  \`Performance.getMetrics\` \`TaskDuration\` delta. The widget reads its answers from its memory cache
+  (still fresh) and maps, filters and lays them out again; FullCalendar gets the same events as an array
+  (fetched once) and parses and lays them out. No network, no script loading, no startup.
+- **Main-thread ms to first event painted** (the whole cold page): \`TaskDuration\` delta from the
+  navigation to the first event painted plus two frames ("painted": an element with \`part~="event"\` in
+  any shadow root, or \`.fc-event\`, found in a frame; the next frame's start is the paint time). It
+  includes what every page pays before any event: parsing the page and scripts, the first \`Intl\` use,
+  JSON of every answer, the widget's cache writes.
 - **DOM nodes**: every node (elements, text, comments) of the document and its shadow roots, once the page has
   settled (no request for ${QUIET} ms).
 - **JS KB**: scripts' transfer sizes (CDP \`Network.loadingFinished\` \`encodedDataLength\`, headers
@@ -347,12 +381,21 @@ cacheable for an hour, pages and API answers are not.
   cycles of adding a second element (or calendar, with the events given as an array fetched once) to the
   warm month-100 page, waiting for its first event, and removing it (\`calendar.destroy()\` for FullCalendar).
 ${missed ? `  ${missed} cycle(s) timed out waiting for an event.\n` : ''}
-Caveats: the widget's month reads at most 10 pages of 50 events (500, in start order) per window, so from
-1 000 events on it shows (and pays for) fewer than FullCalendar, which gets them all in one feed: the
-month's last days then look empty in the widget. The widget also shows each event in
-its own zone, FullCalendar in the browser's (UTC here). A shared 2-core machine is noisy: compare the two columns of one
-run, not figures across runs.${pageErrors.size ? `\n\nPage errors seen: ${[...pageErrors].slice(0, 5).join('; ')}` : ''}
+Caveats: the widget's month reads at most 2 000 events per window (pages of 99, the first two at once,
+then all the others at once), so at 3 000 it shows and pays for the first 2 000 and says so above the
+grid; FullCalendar gets all 3 000 in one feed. The widget's \`from\` is the month's first day in the
+visitor's zone (UTC here) and bounds its window: an event starting on the day before in UTC (midnight
+in Auckland) is left out, hence 999 of 1 000. The widget shows each event in its own zone, FullCalendar
+in the browser's. A shared 2-core machine is noisy: compare the two columns of one run, not figures
+across runs.${pageErrors.size ? `\n\nPage errors seen: ${[...pageErrors].slice(0, 5).join('; ')}` : ''}
 `;
+
+/** The widget's main-thread time as a fraction of FullCalendar's, per month size, for one measure. */
+const ratios = (part) =>
+  COUNTS.filter((n) => results.widget[`month-${n}`])
+    .map((n) => `${n}: ${(med('widget', `month-${n}`, part, 'main') / med('fullcalendar', `month-${n}`, part, 'main')).toFixed(2)}×`)
+    .join(', ');
+const summary = `Month, widget's main-thread time ÷ FullCalendar's — rendering (data in memory): ${ratios('render')}; whole cold page: ${ratios('cold')}.`;
 
 const md = `# Benchmark: mobilizon-embed vs FullCalendar
 
@@ -360,8 +403,10 @@ ${machine}
 
 ${table(true)}
 
+${summary}
+
 ${notes}`;
-writeFileSync(join(ROOT, 'bench/results.md'), md);
+if (!ONLY) writeFileSync(join(ROOT, 'bench/results.md'), md);
 if (process.env.BENCH_RAW) writeFileSync(process.env.BENCH_RAW, JSON.stringify(results, null, 1));
-console.log(`\n${table(false)}\n\n${machine}\n\nwritten: bench/results.md`);
+console.log(`\n${table(false)}\n\n${summary}\n\n${machine}\n\n${ONLY ? 'not written (BENCH_ONLY)' : 'written: bench/results.md'}`);
 if (pageErrors.size) console.log(`page errors: ${[...pageErrors].slice(0, 5).join('; ')}`);

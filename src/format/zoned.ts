@@ -104,7 +104,8 @@ export function daysCovered(start: Date | string, end: Date | string | null, zon
   // An end exactly at local midnight belongs to the previous day.
   const last = dayKey(new Date(new Date(end).getTime() - 1), zone);
   const days: DayKey[] = [];
-  for (let day = first; day <= last && days.length < 366; day = addDays(day, 1)) days.push(day);
+  // Stepped in UTC days, numbers (the month views run this for every event they lay out).
+  for (let t = Date.parse(first), day = first; day <= last && days.length < 366; day = new Date((t += DAY)).toISOString().slice(0, 10)) days.push(day);
   return days;
 }
 

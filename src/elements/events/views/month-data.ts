@@ -38,27 +38,30 @@ const ascii = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Each day's lanes: an event keeps one lane across a week, so a multi-day event reads as a bar. */
 export function layout(events: EventModel[], days: DayKey[], zoneMode: string): Map<DayKey, Array<Span | undefined>> {
-  const lanes = new Map<DayKey, Array<Span | undefined>>(days.map((d) => [d, []]));
+  const index = new Map(days.map((d, i) => [d, i]));
   const spans = events
-    .map((event): Span => {
+    .map((event) => {
       const zone = zoneOf(event, zoneMode);
-      return { event, zone, days: daysCovered(event.startTime, event.endTime, zone) };
+      const span: Span = { event, zone, days: daysCovered(event.startTime, event.endTime, zone) };
+      // The grid's columns it covers, by index (ascending).
+      return { span, cols: span.days.map((d) => index.get(d)!).filter((i) => i !== undefined) };
     })
-    .filter((s) => s.days.some((d) => lanes.has(d)))
+    .filter((s) => s.cols.length)
     .sort(
-      (a, b) =>
+      ({ span: a }, { span: b }) =>
         ascii(a.days[0], b.days[0]) || b.days.length - a.days.length || ascii(a.event.startTime, b.event.startTime) || a.event.name.localeCompare(b.event.name),
     );
-  for (const week of weeksOf(days)) {
-    for (const span of spans) {
-      const mine = week.filter((d) => span.days.includes(d));
-      if (!mine.length) continue;
+  // Week by week, each span (in that order) takes the first lane free on all its days of the week.
+  const lanes = days.map((): Array<Span | undefined> => []);
+  for (let week = 0; week < days.length; week += 7) {
+    for (const { span, cols } of spans) {
+      const mine = cols.filter((i) => i >= week && i < week + 7);
       let lane = 0;
-      while (mine.some((d) => lanes.get(d)![lane])) lane++;
-      for (const d of mine) lanes.get(d)![lane] = span;
+      while (mine.some((i) => lanes[i][lane])) lane++;
+      for (const i of mine) lanes[i][lane] = span;
     }
   }
-  return lanes;
+  return new Map(days.map((d, i) => [d, lanes[i]]));
 }
 
 /** Lanes a week row shows; the last one gives way to "+N more" on a day that has more. */

@@ -7,6 +7,7 @@ import { addDays, dayKey, monthGrid, type DayKey } from '../../../format/zoned.j
 import { dialogStyles } from '../../shared/dialog.js';
 import { eventsOn, isMonth, layout, sameDay, shiftMonth } from './month-data.js';
 import { renderMonth } from './month-templates.js';
+import type { EventModel } from '../../../model/event.js';
 import type { View, ViewContext, ViewHost } from './view.js';
 
 export class MonthView implements View, ReactiveController {
@@ -16,6 +17,8 @@ export class MonthView implements View, ReactiveController {
   private open: DayKey | null = null;
   /** Move focus to `focus` once it is rendered (after a key moved it, possibly to another month). */
   private refocus = false;
+  /** The last layout, of which events, grid and zone mode: a render for focus, a dialog or a picture reuses it. */
+  private laid?: [EventModel[], string, ReturnType<typeof layout>];
 
   constructor(private readonly host: ViewHost) {
     host.addController(this);
@@ -108,7 +111,9 @@ export class MonthView implements View, ReactiveController {
     const focus = this.focus && days.includes(this.focus) ? this.focus : sameDay(month, this.focus ?? (today.startsWith(month) ? today : null));
     // While a move to another month is pending, keep its target (this render may still be the old month).
     if (!this.refocus) this.focus = focus;
-    const lanes = layout(ctx.events, days, ctx.zoneMode);
+    const grid = `${days[0]} ${ctx.zoneMode}`;
+    if (this.laid?.[0] !== ctx.events || this.laid[1] !== grid) this.laid = [ctx.events, grid, layout(ctx.events, days, ctx.zoneMode)];
+    const lanes = this.laid[2];
     return renderMonth(ctx, {
       month,
       days,
