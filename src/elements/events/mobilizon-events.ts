@@ -173,13 +173,16 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     const own = Object.fromEntries(QUERY.map((name) => [name, this[name as keyof this]])) as ListAttributes & { instance?: string; endpoint?: string };
     const bar = this.bar?.filters ?? {};
     const attributes: ListAttributes = { ...own, ...bar, tags: bar.tags ?? own.tags, view: this.view, limit: this.pageSize };
+    const month = attributes.view === 'month';
     return {
       attributes,
       instance: this.instance,
       endpoint: this.endpoint,
       page: this.page,
-      month: this.month,
-      dayZone: this.dayZone,
+      // Only lists bounded by days depend on a zone: the others send their request before the page's
+      // first use of Intl (tens of ms the first time), which waits for the answer instead.
+      month: month ? this.month : '',
+      dayZone: month || attributes.from || attributes.to ? this.dayZone : '',
       locale: this.resolvedLocale,
     };
   }

@@ -147,7 +147,13 @@ export class Presenter {
 
   /** Whose events these are (the groups' names, as the events say them), else what was searched (`term`). */
   named(events: EventModel[], term?: string): string {
-    return named(splitList(this.host.group), events, term ?? '');
+    return (
+      splitList(this.host.group)
+        .map((g) => events.find((e) => e.attributedTo?.handle === g)?.attributedTo?.name ?? g)
+        .join(', ') ||
+      term ||
+      ''
+    );
   }
 
   /** `mobilizon-select` first (the host page may take over), then the inline dialog when asked for. */
@@ -178,11 +184,6 @@ export class Presenter {
     if (host.getBoundingClientRect().top < 0) host.scrollIntoView({ block: 'start', behavior: 'smooth' });
     host.renderRoot.querySelector<HTMLAnchorElement>('.title a')?.focus({ preventScroll: true });
   }
-}
-
-/** Whose events these are (the groups' names, as the events say them), else what was searched. */
-function named(groups: string[], events: EventModel[], term: string): string {
-  return groups.map((g) => events.find((e) => e.attributedTo?.handle === g)?.attributedTo?.name ?? g).join(', ') || term;
 }
 
 /** Where an event's title links: its Mobilizon page, or `event-href`'s template filled (`{uuid}`, `{url}`). */
