@@ -42,8 +42,11 @@ export interface EventListQuery {
   /** Instants (UTC ISO): events overlapping [after, before). */
   after?: string;
   before?: string;
-  /** Bounds in calendar days ("YYYY-MM-DD"), both included, counted in `zone`: the planner checks them and turns them into instants. */
-  days?: { from?: string; to?: string; zone: string };
+  /**
+   * Bounds in calendar days ("YYYY-MM-DD"), both included, counted in `zone` (or, `eachEvent`, in each
+   * event's own zone: the day the list shows it on): the planner checks them and turns them into instants.
+   */
+  days?: { from?: string; to?: string; zone: string; eachEvent?: boolean };
   /** Every event of a month's grid (the month view) rather than a page: "YYYY-MM", its weeks starting as `locale` starts them. */
   month?: { month: string; locale: string; zone: string };
   /** iCal feed URLs (relative to `base`), merged with the instance's events; the planner checks them. */
@@ -77,6 +80,8 @@ export interface QueryContext {
   proxy: boolean;
   /** The zone day bounds are counted in. */
   dayZone: string;
+  /** Each event is shown in its own zone (`timezone="event"`): its days, and day bounds, are counted there. */
+  eventZones?: boolean;
   /** The month the month view shows ("YYYY-MM"). */
   month: string;
   locale: string;
@@ -125,7 +130,7 @@ export function buildQuery(a: ListAttributes, context: QueryContext): EventListQ
     near: a.near?.trim() || undefined,
     radius: a.radius ?? undefined,
     hideCancelled: a.hideCancelled || undefined,
-    days: from || to ? { from, to, zone: context.dayZone } : undefined,
+    days: from || to ? { from, to, zone: context.dayZone, eachEvent: context.eventZones || undefined } : undefined,
     month: view === 'month' ? { month: context.month, locale: context.locale, zone: context.dayZone } : undefined,
     feeds: feeds.length ? feeds : undefined,
     base: context.base,

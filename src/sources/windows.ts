@@ -3,7 +3,8 @@
 // (filtered and paginated by the server); group lists are read whole within their dates and
 // filtered here, since Mobilizon's organizedEvents has no filters. A feed that fails is reported
 // beside the events of the others, never instead of them.
-import { addDays, monthGrid, startOfDay } from '../format/zoned.js';
+import { displayZone } from '../format/dates.js';
+import { addDays, daysCovered, monthGrid, startOfDay } from '../format/zoned.js';
 import type { EventModel, EventPage } from '../model/event.js';
 import { byStart, matchesFilters, type EventFilters } from '../model/filter.js';
 import { parseNear } from '../model/geohash.js';
@@ -46,9 +47,13 @@ function resolved(q: EventListQuery): EventListQuery & { feeds: string[] } {
   const to = checkedDay(q.days?.to, 'to');
   if (from && to && from > to) throw new ConfigurationError('errorFromAfterTo', { from, to });
   let { after, before } = q;
-  if (q.days?.from) after = latest(after, startOfDay(q.days.from, q.days.zone).getTime());
+  // Days counted in each event's own zone: asked for with a margin (from UTC+14 to UTC-12), then
+  // each event is kept by its own days (keeper).
+  const zone = q.days?.eachEvent ? 'UTC' : q.days?.zone;
+  const margin = q.days?.eachEvent ? ZONE_MARGIN : 0;
+  if (q.days?.from) after = latest(after, startOfDay(q.days.from, zone!).getTime() - margin);
   // `to` is included, so the bound is the next day's start.
-  if (q.days?.to) before = earliest(before, startOfDay(addDays(q.days.to, 1), q.days.zone).getTime());
+  if (q.days?.to) before = earliest(before, startOfDay(addDays(q.days.to, 1), zone!).getTime() + margin);
   if (q.month) {
     const { month, locale, zone } = q.month;
     const grid = monthGrid(month, locale);
@@ -110,24 +115,41 @@ async function settledFeeds(
 
 /** One page of the instance's part: plain when Mobilizon's lists answer it, else searched or filtered here. */
 async function instancePage(client: MobilizonClient, q: EventListQuery, options: ListOptions): Promise<EventPage> {
-  if (!needsSearch(q)) return plainPage(client, q, options);
+  // Days counted in each event's zone need each event looked at: a group's list is then read whole
+  // within its dates (exact pages) rather than paged by the instance.
+  if (!needsSearch(q) && !q.days?.eachEvent) return plainPage(client, q, options);
   if (q.groups.length === 0) {
     const bounds = periodBounds(q);
     const page = await searchEvents(client, { ...searchVariables(q, bounds), page: q.page, limit: q.limit }, options);
-    // Events ending after `before` were asked for (see LONG_EVENT_MARGIN); drop those starting after it.
-    const events = page.events.filter((e) => !bounds.before || e.startTime < bounds.before);
+    // Events ending after `before` were asked for (see LONG_EVENT_MARGIN); drop those starting after
+    // it, and those outside the days in their own zone (a page may then be a few events short).
+    const inDays = onOwnDays(q);
+    const events = page.events.filter((e) => (!bounds.before || e.startTime < bounds.before) && inDays(e));
     return { total: page.total - (page.events.length - events.length), events };
   }
   const { events, total } = await everything(client, q, options);
   return { total, events: events.slice((q.page - 1) * q.limit, q.page * q.limit) };
 }
 
-const filtersOf = (q: EventListQuery, bounds: { after?: string; before?: string }): EventFilters => ({
-  ...q,
-  near: parseNear(q.near, q.radius) ?? undefined,
-  after: bounds.after,
-  before: bounds.before,
-});
+/**
+ * When days are counted in each event's own zone: whether an event is on one of them there, as the
+ * list shows it (an evening in Tokyo is on its Tokyo date, whatever the visitor's zone).
+ */
+function onOwnDays(q: EventListQuery): (event: EventModel) => boolean {
+  const { from, to, eachEvent } = q.days ?? {};
+  if (!eachEvent) return () => true;
+  return (event) => {
+    const days = daysCovered(event.startTime, event.endTime, displayZone(event, 'event'));
+    return (!from || days[days.length - 1] >= from) && (!to || days[0] <= to);
+  };
+}
+
+/** Whether an event belongs to the list: the filters, within the bounds, on the list's days. */
+function keeper(q: EventListQuery, bounds: { after?: string; before?: string }): (event: EventModel) => boolean {
+  const filters: EventFilters = { ...q, near: parseNear(q.near, q.radius) ?? undefined, after: bounds.after, before: bounds.before };
+  const inDays = onOwnDays(q);
+  return (event) => matchesFilters(event, filters) && inDays(event);
+}
 
 /**
  * Every event of the query's groups (or instance) within its bounds, filtered, up to WINDOW_CEILING:
@@ -157,10 +179,10 @@ async function everything(client: MobilizonClient, q: EventListQuery, options: L
     q.groups.length === 0
       ? [await read((page) => searchEvents(client, { ...searchVariables(q, bounds), page, limit: size }, options))]
       : await Promise.all(q.groups.map((group) => read((page) => groupEvents(client, group, groupBounds, page, size, options))));
-  const filters = filtersOf(q, bounds);
+  const keep = keeper(q, bounds);
   const seen = new Set<string>();
   const fetched = lists.flat();
-  const events = fetched.filter((e) => !seen.has(e.uuid) && seen.add(e.uuid) && matchesFilters(e, filters)).sort(byStart(bounds.descending));
+  const events = fetched.filter((e) => !seen.has(e.uuid) && seen.add(e.uuid) && keep(e)).sort(byStart(bounds.descending));
   // Cut by the ceiling: the instance counts more than was read (the rest of the count is unfiltered).
   const total = counted > fetched.length ? events.length + (counted - fetched.length) : events.length;
   return { events: events.slice(0, WINDOW_CEILING), total };
@@ -192,12 +214,12 @@ async function feedEvents(feeds: string[], q: EventListQuery, signal?: AbortSign
   const bounds = periodBounds(q);
   const now = nowToTheMinuteMs();
   const window = { start: new Date(bounds.after ?? now - YEAR), end: new Date(bounds.before ?? now + YEAR) };
-  const filters = filtersOf(q, bounds);
+  const keep = keeper(q, bounds);
   const results = await Promise.allSettled(feeds.map((url) => readFeed(url, window)));
   if (signal?.aborted) return [];
   return results.map((result, i) =>
     result.status === 'fulfilled'
-      ? { events: result.value.filter((e) => matchesFilters(e, filters)).sort(byStart(bounds.descending)), error: [] }
+      ? { events: result.value.filter(keep).sort(byStart(bounds.descending)), error: [] }
       : { events: [], error: [{ url: feeds[i], error: result.reason }] },
   );
 }

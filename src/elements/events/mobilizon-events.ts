@@ -111,9 +111,12 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
   declare period?: 'upcoming' | 'past' | 'all';
   /** How an event opens: its Mobilizon page (default), a URL template with `{uuid}` / `{url}`, or `inline`. */
   declare eventHref?: string;
-  /** First day (YYYY-MM-DD, in the display zone), included; also the first month the month view shows. */
+  /**
+   * First day (YYYY-MM-DD), included, in the display zone: with `timezone="event"` each event's own (the
+   * date the list shows it on), else the zone named or the visitor's. Also the first month the month view shows.
+   */
   declare from?: string;
-  /** Last day (YYYY-MM-DD, in the display zone), included. */
+  /** Last day (YYYY-MM-DD), included, in the display zone (as `from`). */
   declare to?: string;
   /** Tag titles, comma-separated: events with any of them. */
   declare tags?: string;
@@ -183,6 +186,7 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       // first use of Intl (tens of ms the first time), which waits for the answer instead.
       month: month ? this.month : '',
       dayZone: month || attributes.from || attributes.to ? this.dayZone : '',
+      eventZones: this.zoneMode === 'event',
       locale: this.resolvedLocale,
     };
   }
