@@ -32,6 +32,9 @@ final class Events_Source {
 	/** Mobilizon compares each event's END with `endsOn`/`beforeDatetime`: ask for events ending up to this much later. */
 	const LONG_EVENT_MARGIN = 62 * DAY_IN_SECONDS;
 
+	/** Days counted in each event's zone are asked for this much wider (UTC+14 to UTC-12), as windows.ts ZONE_MARGIN. */
+	const ZONE_MARGIN = 14 * HOUR_IN_SECONDS;
+
 	const EPOCH = '1970-01-01T00:00:00Z';
 
 	/**
@@ -66,19 +69,32 @@ final class Events_Source {
 			'hideCancelled' => ! empty( $atts['hide-cancelled'] ),
 			'after'         => null,
 			'before'        => null,
+			'days'          => null,
 		);
+		$named = isset( $atts['timezone'] ) && in_array( $atts['timezone'], timezone_identifiers_list(), true );
+		// Each event in its own zone (`timezone` "event", the default): its days are counted there, so
+		// the dates are asked for with a margin and each event is kept by its own days (matches).
+		$each = ! $named && ( $atts['timezone'] ?? 'event' ) !== 'local';
+		if ( $each && ( isset( $atts['from'] ) || isset( $atts['to'] ) ) ) {
+			$query['days'] = array(
+				'from' => $atts['from'] ?? null,
+				'to'   => $atts['to'] ?? null,
+			);
+		}
 		try {
-			$zone = new DateTimeZone( isset( $atts['timezone'] ) && in_array( $atts['timezone'], timezone_identifiers_list(), true ) ? $atts['timezone'] : wp_timezone_string() );
+			$zone   = new DateTimeZone( $named ? $atts['timezone'] : ( $each ? 'UTC' : wp_timezone_string() ) );
+			$margin = $each ? self::ZONE_MARGIN : 0;
 			// `to` is included: the bound is the next day's start. Written as the elements write it.
-			$day = function ( $date, $modify ) use ( $zone ) {
-				return ( new DateTimeImmutable( $date . ' 00:00:00', $zone ) )->modify( $modify )->setTimezone( new DateTimeZone( 'UTC' ) )->format( 'Y-m-d\TH:i:s.000\Z' );
+			$day = function ( $date, $modify, $shift ) use ( $zone ) {
+				$start = ( new DateTimeImmutable( $date . ' 00:00:00', $zone ) )->modify( $modify );
+				return $start->setTimestamp( $start->getTimestamp() + $shift )->setTimezone( new DateTimeZone( 'UTC' ) )->format( 'Y-m-d\TH:i:s.000\Z' );
 			};
-			$query['after']  = isset( $atts['from'] ) ? $day( $atts['from'], '+0 days' ) : null;
-			$query['before'] = isset( $atts['to'] ) ? $day( $atts['to'], '+1 day' ) : null;
+			$query['after']  = isset( $atts['from'] ) ? $day( $atts['from'], '+0 days', -$margin ) : null;
+			$query['before'] = isset( $atts['to'] ) ? $day( $atts['to'], '+1 day', $margin ) : null;
 		} catch ( Exception $e ) {
 			return new WP_Error( 'embeds_for_mobilizon_bad_dates', $e->getMessage() );
 		}
-		if ( $query['after'] && $query['before'] && $query['after'] >= $query['before'] ) {
+		if ( isset( $atts['from'], $atts['to'] ) && $atts['from'] > $atts['to'] ) {
 			return new WP_Error( 'embeds_for_mobilizon_bad_dates', 'from > to' );
 		}
 		return $query;
@@ -151,14 +167,19 @@ final class Events_Source {
 			$plan['requests'][] = self::request( 'FetchEvents', 'events', array(), $q['page'], $q['limit'] );
 		} elseif ( ! $q['groups'] ) {
 			$plan['requests'][] = self::request( 'SearchEvents', 'searchEvents', self::search_variables( $q, $bounds ), $q['page'], $q['limit'] );
-			// Events ending after `before` were asked for (the margin); those starting after it go.
-			$plan['filters'] = array( 'before' => $bounds['before'] );
-		} elseif ( ! self::needs_search( $q ) ) {
+			// Events ending after `before` were asked for (the margin); those starting after it go, and
+			// those not on the list's days in their own zone.
+			$plan['filters'] = array(
+				'before' => $bounds['before'],
+				'days'   => $q['days'] ?? null,
+			);
+		} elseif ( ! self::needs_search( $q ) && empty( $q['days'] ) ) {
 			foreach ( $q['groups'] as $group ) {
 				$plan['requests'][] = self::group_request( $group, $bounds, $q['page'], $q['limit'] );
 			}
 		} else {
-			// Mobilizon's organizedEvents has no filters: each group is read whole within its dates.
+			// Mobilizon's organizedEvents has no filters (nor days in each event's zone): each group is
+			// read whole within its dates.
 			$wide = array( 'before' => $bounds['before'] ? self::later( $bounds['before'], self::LONG_EVENT_MARGIN ) : null ) + $bounds;
 			foreach ( $q['groups'] as $group ) {
 				$plan['requests'][] = self::group_request( $group, $wide, 1, self::PAGE );
@@ -244,6 +265,9 @@ final class Events_Source {
 			|| ( ! empty( $filters['before'] ) && $start >= $filters['before'] ) ) {
 			return false;
 		}
+		if ( ! empty( $filters['days'] ) && ! self::on_own_days( $event, $filters['days'] ) ) {
+			return false;
+		}
 		if ( ! empty( $filters['tags'] ) ) {
 			$wanted = array_map( $fold, $filters['tags'] );
 			$found  = array_filter(
@@ -273,6 +297,21 @@ final class Events_Source {
 			return $point && Geohash::distance_km( $filters['near'], $point ) <= $filters['near']['radius'];
 		}
 		return true;
+	}
+
+	/**
+	 * Whether an event is on a list's days in its own zone (windows.ts onOwnDays): its first local day
+	 * is not after `to`, its last (an end at midnight belongs to the day before) not before `from`.
+	 *
+	 * @param Event $event An event.
+	 * @param array $days  `from` and `to` (YYYY-MM-DD or null).
+	 * @return bool
+	 */
+	private static function on_own_days( Event $event, array $days ) {
+		$first = $event->start()->format( 'Y-m-d' );
+		$end   = $event->end();
+		$last  = $end && $event->endTime > $event->startTime ? $end->modify( '-1 second' )->format( 'Y-m-d' ) : $first;
+		return ( empty( $days['from'] ) || $last >= $days['from'] ) && ( empty( $days['to'] ) || $first <= $days['to'] );
 	}
 
 	/**

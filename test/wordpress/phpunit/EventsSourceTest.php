@@ -174,6 +174,30 @@ final class EventsSourceTest extends TestCase {
 		$this->assertArrayNotHasKey( 'type', $global['variables'] );
 	}
 
+	public function test_days_are_counted_in_each_events_own_zone_unless_a_zone_is_named() {
+		// As the element asks (windows.ts): the days in UTC, 14 hours wider each side.
+		$dated = $this->only( $this->plan( array( 'from' => '2030-03-01', 'to' => '2030-03-31' ) ) );
+		$this->assertSame( '2030-02-28T10:00:00.000Z', $dated['variables']['beginsOn'] );
+		$this->assertTrue( $this->plan( array( 'group' => 'tokyo_hikers', 'from' => '2030-03-01' ) )['whole'], 'a group is read whole within its dates' );
+
+		// Sunrise Hike in Hakone: 04:30-10:00 in Tokyo, the evening before in New York.
+		$titles = function ( array $atts ) {
+			$events = Events_Source::events( $this->demo(), Events_Source::query( $atts + array( 'group' => 'tokyo_hikers', 'limit' => '50' ) ) );
+			$this->assertIsArray( $events );
+			return wp_list_pluck( $events, 'name' );
+		};
+		$hike = null;
+		foreach ( Events_Source::events( $this->demo(), Events_Source::query( array( 'group' => 'tokyo_hikers', 'limit' => '50' ) ) ) as $event ) {
+			$hike = 'Sunrise Hike in Hakone' === $event->name ? $event : $hike;
+		}
+		$this->assertNotNull( $hike );
+		$day = $hike->start()->format( 'Y-m-d' );
+		$eve = $hike->start()->modify( '-1 day' )->format( 'Y-m-d' );
+		$this->assertContains( $hike->name, $titles( array( 'from' => $day, 'to' => $day ) ), 'on its Tokyo date' );
+		$this->assertNotContains( $hike->name, $titles( array( 'from' => $eve, 'to' => $eve ) ), 'not on the day before' );
+		$this->assertContains( $hike->name, $titles( array( 'from' => $eve, 'to' => $eve, 'timezone' => 'America/New_York' ) ), 'on its New York date' );
+	}
+
 	public function test_a_filtered_group_list_is_read_whole_and_filtered_here() {
 		$plan    = $this->plan( array( 'group' => 'velo_lyon', 'hide-cancelled' => true, 'limit' => '3' ) );
 		$request = $this->only( $plan );
