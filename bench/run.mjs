@@ -203,7 +203,7 @@ async function measure(browser, env, { lib, view, n, warm = false, heap = false,
     if (lib === 'fullcalendar' && (heap || render)) await page.evaluate(fetchCalendarEvents);
     if (render) {
       // Render alone: a second month beside the first, its data already in memory (the widget's
-      // answers in its cache, still fresh, read and laid out again; FullCalendar's as an array).
+      // answers and their models in its cache, filtered and laid out again; FullCalendar's as an array).
       const before = await taskDuration(cdp);
       const ok = await page.evaluate((l) => window.__benchAttach(l), lib);
       const after = await taskDuration(cdp);
@@ -360,8 +360,9 @@ cacheable for an hour, pages and API answers are not.
 - **Main-thread ms to render, data in memory** (the month's rendering itself): on the loaded page, a
   second month beside the first, from attaching it to its first event painted plus two frames, CDP
   \`Performance.getMetrics\` \`TaskDuration\` delta. The widget reads its answers from its memory cache
-  (still fresh) and maps, filters and lays them out again; FullCalendar gets the same events as an array
-  (fetched once) and parses and lays them out. No network, no script loading, no startup.
+  (still fresh; the event models read from them are kept with them), filters them and lays them out
+  again; FullCalendar gets the same events as an array (fetched once), parses and lays them out. No
+  network, no script loading, no startup.
 - **Main-thread ms to first event painted** (the whole cold page): \`TaskDuration\` delta from the
   navigation to the first event painted plus two frames ("painted": an element with \`part~="event"\` in
   any shadow root, or \`.fc-event\`, found in a frame; the next frame's start is the paint time). It

@@ -109,6 +109,20 @@ export function daysCovered(start: Date | string, end: Date | string | null, zon
   return days;
 }
 
+const spans = new WeakMap<object, { zone: string; days: DayKey[] }>();
+
+/**
+ * daysCovered for something with a start and an end (an event), remembered with it: the planner
+ * keeps a window's events by their days and the month view lays them out by the same days.
+ */
+export function daysOf(span: { startTime: string; endTime?: string | null }, zone: string): DayKey[] {
+  const hit = spans.get(span);
+  if (hit?.zone === zone) return hit.days;
+  const days = daysCovered(span.startTime, span.endTime ?? null, zone);
+  spans.set(span, { zone, days });
+  return days;
+}
+
 /** Day of the week, 0 = Sunday, for a day key (calendar arithmetic). */
 export const weekday = (day: DayKey): number => new Date(`${day}T12:00:00Z`).getUTCDay();
 

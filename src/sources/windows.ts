@@ -4,7 +4,7 @@
 // filtered here, since Mobilizon's organizedEvents has no filters. A feed that fails is reported
 // beside the events of the others, never instead of them.
 import { displayZone } from '../format/dates.js';
-import { addDays, daysCovered, monthGrid, startOfDay } from '../format/zoned.js';
+import { addDays, daysOf, monthGrid, startOfDay } from '../format/zoned.js';
 import type { EventModel, EventPage } from '../model/event.js';
 import { byStart, matchesFilters, type EventFilters } from '../model/filter.js';
 import { parseNear } from '../model/geohash.js';
@@ -139,7 +139,7 @@ function onOwnDays(q: EventListQuery): (event: EventModel) => boolean {
   const { from, to, eachEvent } = q.days ?? {};
   if (!eachEvent) return () => true;
   return (event) => {
-    const days = daysCovered(event.startTime, event.endTime, displayZone(event, 'event'));
+    const days = daysOf(event, displayZone(event, 'event'));
     return (!from || days[days.length - 1] >= from) && (!to || days[0] <= to);
   };
 }

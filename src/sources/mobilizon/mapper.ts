@@ -123,12 +123,27 @@ export function mapEvent(raw: RawEvent, instance: string): EventModel | null {
   };
 }
 
+/**
+ * The models read from a cached answer's entries, kept with them: a second element showing the same
+ * answer, or the same element drawing it again, reads them without mapping thousands of events anew.
+ * Models are never changed once made (an event's page adds its details to a model of its own).
+ */
+const models = new WeakMap<RawEvent, { instance: string; event: EventModel | null }>();
+
+function listed(raw: RawEvent, instance: string): EventModel | null {
+  const hit = models.get(raw);
+  if (hit?.instance === instance) return hit.event;
+  const event = mapEvent(raw, instance);
+  models.set(raw, { instance, event });
+  return event;
+}
+
 /** A page of events; entries the mapper cannot use (no uuid, no start) are left out. */
 export function toPage(raw: RawPage<RawEvent> | null | undefined, instance: string): EventPage {
   if (!raw || !Array.isArray(raw.elements)) {
     throw new MobilizonError('invalid-response', 'The list of events is missing from the answer.');
   }
-  const events = raw.elements.flatMap((e) => (e ? (mapEvent(e, instance) ?? []) : []));
+  const events = raw.elements.flatMap((e) => (e && typeof e === 'object' ? (listed(e, instance) ?? []) : []));
   // One odd entry is left out; a page where no entry has what every event has is an answer that drifted.
   if (raw.elements.length && !events.length) throw new MobilizonError('invalid-response', 'No event of the list is readable.');
   return { total: typeof raw.total === 'number' ? raw.total : events.length, events };

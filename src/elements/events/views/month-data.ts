@@ -1,7 +1,7 @@
 // The month view's data, pure functions in the manner of Lion's calendar utilities: months, the
 // same day in another month, and each day's lanes (an event keeps one lane across a week).
 import { displayZone } from '../../../format/dates.js';
-import { daysCovered, type DayKey } from '../../../format/zoned.js';
+import { daysOf, type DayKey } from '../../../format/zoned.js';
 import type { EventModel } from '../../../model/event.js';
 
 /** One event's days, in the zone it is shown in. */
@@ -42,7 +42,7 @@ export function layout(events: EventModel[], days: DayKey[], zoneMode: string): 
   const spans = events
     .map((event) => {
       const zone = zoneOf(event, zoneMode);
-      const span: Span = { event, zone, days: daysCovered(event.startTime, event.endTime, zone) };
+      const span: Span = { event, zone, days: daysOf(event, zone) };
       // The grid's columns it covers, by index (ascending).
       return { span, cols: span.days.map((d) => index.get(d)!).filter((i) => i !== undefined) };
     })
