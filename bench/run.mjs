@@ -294,6 +294,7 @@ const ROWS = [
   ...COUNTS.map((n) => ({ label: `month ${n} events: main-thread ms to render, data in memory`, key: `month-${n}`, part: 'render', field: 'main', fmt: ms, spread: true })),
   ...COUNTS.map((n) => ({ label: `month ${n} events: main-thread ms to first event painted`, key: `month-${n}`, part: 'cold', field: 'main', fmt: ms, spread: true })),
   ...COUNTS.map((n) => ({ label: `month ${n} events: DOM nodes (shadow roots included)`, key: `month-${n}`, part: 'cold', field: 'nodes', fmt: int })),
+  ...COUNTS.map((n) => ({ label: `month ${n} events: of which elements`, key: `month-${n}`, part: 'cold', field: 'elements', fmt: int })),
   ...COUNTS.map((n) => ({ label: `month ${n} events: events transferred`, key: `month-${n}`, part: 'cold', field: 'events', fmt: int })),
   { label: 'list 100 events: DOM nodes', key: 'list-100', part: 'cold', field: 'nodes', fmt: int },
   { label: 'list: main-thread ms to first event painted', key: 'list-100', part: 'cold', field: 'main', fmt: ms, spread: true },
@@ -368,8 +369,8 @@ cacheable for an hour, pages and API answers are not.
   any shadow root, or \`.fc-event\`, found in a frame; the next frame's start is the paint time). It
   includes what every page pays before any event: parsing the page and scripts, the first \`Intl\` use,
   JSON of every answer, the widget's cache writes.
-- **DOM nodes**: every node (elements, text, comments) of the document and its shadow roots, once the page has
-  settled (no request for ${QUIET} ms).
+- **DOM nodes**: every node (elements, text, comments: Lit marks its bindings with comments) of the
+  document and its shadow roots, once the page has settled (no request for ${QUIET} ms); elements apart.
 - **JS KB**: scripts' transfer sizes (CDP \`Network.loadingFinished\` \`encodedDataLength\`, headers
   included, gzip) and decoded sizes (the server's log).
 - **Requests**: what the servers answered for the page until it settled (page, scripts, API calls, feed);
