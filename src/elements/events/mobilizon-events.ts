@@ -177,6 +177,7 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
     const bar = this.bar?.filters ?? {};
     const attributes: ListAttributes = { ...own, ...bar, tags: bar.tags ?? own.tags, view: this.view, limit: this.pageSize };
     const month = attributes.view === 'month';
+    const days = Boolean(attributes.from || attributes.to);
     return {
       attributes,
       instance: this.instance,
@@ -185,8 +186,8 @@ export class MobilizonEvents extends MobilizonElement<'views'> {
       // Only lists bounded by days depend on a zone: the others send their request before the page's
       // first use of Intl (tens of ms the first time), which waits for the answer instead.
       month: month ? this.month : '',
-      dayZone: month || attributes.from || attributes.to ? this.dayZone : '',
-      eventZones: this.zoneMode === 'event',
+      dayZone: month || days ? this.dayZone : '',
+      eventZones: days && this.zoneMode === 'event',
       locale: this.resolvedLocale,
     };
   }
