@@ -47,13 +47,15 @@ function resolved(q: EventListQuery): EventListQuery & { feeds: string[] } {
   const to = checkedDay(q.days?.to, 'to');
   if (from && to && from > to) throw new ConfigurationError('errorFromAfterTo', { from, to });
   let { after, before } = q;
-  // Days counted in each event's own zone: asked for with a margin (from UTC+14 to UTC-12), then
-  // each event is kept by its own days (keeper).
-  const zone = q.days?.eachEvent ? 'UTC' : q.days?.zone;
-  const margin = q.days?.eachEvent ? ZONE_MARGIN : 0;
-  if (q.days?.from) after = latest(after, startOfDay(q.days.from, zone!).getTime() - margin);
-  // `to` is included, so the bound is the next day's start.
-  if (q.days?.to) before = earliest(before, startOfDay(addDays(q.days.to, 1), zone!).getTime() + margin);
+  if (q.days) {
+    // Days counted in each event's own zone: asked for with a margin (from UTC+14 to UTC-12), then
+    // each event is kept by its own days (onOwnDays).
+    const zone = q.days.eachEvent ? 'UTC' : q.days.zone;
+    const margin = q.days.eachEvent ? ZONE_MARGIN : 0;
+    if (from) after = latest(after, startOfDay(from, zone).getTime() - margin);
+    // `to` is included, so the bound is the next day's start.
+    if (to) before = earliest(before, startOfDay(addDays(to, 1), zone).getTime() + margin);
+  }
   if (q.month) {
     const { month, locale, zone } = q.month;
     const grid = monthGrid(month, locale);

@@ -5,7 +5,7 @@ import { placeLine } from '../../../format/address.js';
 import { displayZone } from '../../../format/dates.js';
 import { zoneDiffers } from '../../../format/when.js';
 import { dateTimeFormat } from '../../../format/intl.js';
-import { daysCovered, dayKey, type DayKey } from '../../../format/zoned.js';
+import { dayKey, daysOf, type DayKey } from '../../../format/zoned.js';
 import { placeOf, type EventModel } from '../../../model/event.js';
 import { renderBadges, renderEventLink } from '../../shared/event-list.js';
 import type { View, ViewContext } from './view.js';
@@ -94,7 +94,7 @@ function render(ctx: ViewContext): TemplateResult {
   const byDay = new Map<DayKey, Entry[]>();
   for (const event of ctx.events) {
     const zone = displayZone(event, ctx.zoneMode);
-    let days = daysCovered(event.startTime, event.endTime, zone);
+    let days = daysOf(event, zone);
     if (days.length > MAX_DAYS_LISTED) days = [days[0]];
     days.forEach((day, i) => {
       byDay.set(day, [...(byDay.get(day) ?? []), { event, day, zone, first: i === 0, last: i === days.length - 1 }]);
